@@ -1,0 +1,120 @@
+"""Start the desktop app (or paint it to a PNG for ``infra-atlas gui --screenshot``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from geodata.errors import InputError
+
+
+def _prepare_environment(headless: bool) -> None:
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        # Chromium refuses to run its sandbox as root; this only happens in containers and CI.
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+
+
+def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
+    """Create the application state, data and main window (the QApplication must exist).
+
+    Parameters
+    ----------
+    province : str, optional
+        ``shanxi``, ``zhejiang``, an adcode, or ``both``; the last one used when omitted.
+    select : str, optional
+        Adcode of a region to select once the map is drawn.
+    quiet : bool
+        Errors go to the status bar instead of dialogs.
+
+    Returns
+    -------
+    MainWindow
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i18n import install_language, system_language
+    from desktop.main_window import MainWindow, settings
+    from desktop.state import PROVINCE_CHOICES, AppState
+    from geodata.regions import normalise_code, resolve_province
+    from geodata.session import AtlasData
+
+    saved = settings()
+    if province is None:
+        province = str(saved.value("view/province", "140000"))
+        if province not in PROVINCE_CHOICES:
+            province = "140000"
+    elif province != "both":
+        province = resolve_province(province)
+        if province not in PROVINCE_CHOICES:
+            raise InputError(f"the app covers shanxi and zhejiang, not {province}: choose one")
+    language = str(saved.value("view/language", system_language()))
+    state = AppState(
+        province=province,
+        level="province" if province == "both" else "city",
+        language=language if language in ("zh", "en") else "zh",
+        # Shanxi opens on its urban layout; a metric a layer lacks falls back to plan items
+        metric="role" if province == "140000" else "plan_items",
+    )
+    if select is not None:
+        code = normalise_code(select)
+        if code is None:
+            raise InputError(f"--select {select!r} is not an adcode: give 6 digits, e.g. 140100")
+        state.selected_region = code
+    install_language(QApplication.instance(), state.language)
+    return MainWindow(state, AtlasData(), quiet=quiet)
+
+
+def run(
+    province: str | None = None, select: str | None = None, screenshot: str | None = None
+) -> int:
+    """Run the app; with ``screenshot`` paint the window to that PNG once the map is drawn.
+
+    Returns
+    -------
+    int
+        The process exit code.
+    """
+    if screenshot is not None and not str(screenshot).lower().endswith(".png"):
+        raise InputError(f"--screenshot {screenshot!r} must name a .png file")
+    _prepare_environment(headless=screenshot is not None)
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - must precede the QApplication
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.dialogs.about import app_icon
+    from desktop.qtfonts import apply_app_font
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Infra Atlas")
+    app.setOrganizationName("Infra Atlas")
+    app.setWindowIcon(app_icon())
+    apply_app_font(app)
+    window = create_window(province, select, quiet=screenshot is not None)
+    exit_code = {"value": 0}
+    if screenshot is not None:
+        out = Path(screenshot)
+        out.parent.mkdir(parents=True, exist_ok=True)
+
+        def done(_path: Path) -> None:
+            app.quit()
+
+        def timeout() -> None:
+            sys.stderr.write("error: the map did not finish drawing within 120 s\n")
+            exit_code["value"] = 1
+            app.quit()
+
+        window.view_ready.connect(lambda: window.screenshot(out, on_saved=done))
+        QTimer.singleShot(120_000, timeout)
+    else:
+        window.restore_settings()
+    window.show()
+    window.rebuild_map(keep_view=False)
+    app.exec()
+    from desktop.map_view import release_pages
+
+    release_pages()
+    return exit_code["value"]

@@ -1,0 +1,171 @@
+"""The map: a QWebEngineView showing the map document, talking to the app over QWebChannel."""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+_VIEWS: weakref.WeakSet[MapView] = weakref.WeakSet()
+
+
+def release_pages() -> None:
+    """Delete every map page now, before the application (and its web profile) goes away.
+
+    Qt requires each page to be deleted before its profile; at interpreter exit Python may
+    destroy them in the wrong order and crash. Call this when the app quits and after tests.
+    """
+    import shiboken6
+
+    for view in list(_VIEWS):
+        if shiboken6.isValid(view) and shiboken6.isValid(view.map_page):
+            shiboken6.delete(view.map_page)
+
+
+class MapBridge(QObject):
+    """The object the page reaches as ``bridge``: it turns page events into Qt signals."""
+
+    region_clicked = Signal(str)
+    ready = Signal()
+    layer_toggled = Signal(str, bool)
+
+    @Slot(str)
+    def regionClicked(self, adcode: str) -> None:  # noqa: N802 - called from JavaScript
+        """Forward a click on a region."""
+        self.region_clicked.emit(str(adcode))
+
+    @Slot()
+    def mapReady(self) -> None:  # noqa: N802 - called from JavaScript
+        """Forward that the page has drawn its layers."""
+        self.ready.emit()
+
+    @Slot(str, bool)
+    def layerToggled(self, layer: str, visible: bool) -> None:  # noqa: N802
+        """Forward a layer switched in the map legend."""
+        self.layer_toggled.emit(str(layer), bool(visible))
+
+
+class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
+    """Block every http(s) request unless the user turned an online basemap on."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.allow_remote = False
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+        """Block remote requests while offline; record them for tests and the status bar."""
+        url = info.requestUrl()
+        if url.scheme() in ("http", "https", "ws", "wss") and not self.allow_remote:
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+class MapPage(QWebEnginePage):
+    """A page that stays on the map: no navigation away, no new windows."""
+
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.map_url: QUrl | None = None
+        self.console: list[str] = []
+
+    def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:  # noqa: N802
+        """Allow only loading the map document itself."""
+        return bool(
+            self.map_url is not None
+            and url.isLocalFile()
+            and url.toLocalFile() == self.map_url.toLocalFile()
+        )
+
+    def createWindow(self, kind: Any) -> QWebEnginePage | None:  # noqa: N802 - Qt API
+        """Refuse new windows (a link in data must not open anything)."""
+        return None
+
+    def javaScriptConsoleMessage(self, level: Any, message: str, line: int, source: str) -> None:  # noqa: N802
+        """Keep the page's console messages (errors show in the status bar and tests)."""
+        self.console.append(f"{source}:{line}: {message}")
+
+
+class MapView(QWebEngineView):
+    """Shows map documents and exposes the page's ``InfraAtlas`` API to Python.
+
+    Signals
+    -------
+    map_ready()
+        The page finished drawing and the bridge is connected.
+    region_clicked(str)
+        A region was clicked on the map.
+    layer_toggled(str, bool)
+        A layer was switched in the map legend.
+    """
+
+    map_ready = Signal()
+    region_clicked = Signal(str)
+    layer_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # The default profile (off the record in Qt 6) with a page-level interceptor: a profile
+        # of our own would have to outlive every page, which Qt cannot promise at exit.
+        self.interceptor = OfflineInterceptor(self)
+        self.map_page = MapPage(QWebEngineProfile.defaultProfile(), self)
+        self.map_page.setUrlRequestInterceptor(self.interceptor)
+        self.setPage(self.map_page)
+        settings = self.map_page.settings()
+        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(QWebEngineSettings.JavascriptCanOpenWindows, False)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.map_page.setWebChannel(self.channel)
+        self.bridge.ready.connect(self._on_ready)
+        self.bridge.region_clicked.connect(self.region_clicked)
+        self.bridge.layer_toggled.connect(self.layer_toggled)
+        self.is_ready = False
+        self.current_path: Path | None = None
+        _VIEWS.add(self)
+
+    def set_allow_remote(self, allow: bool) -> None:
+        """Allow http(s) requests (only while an online basemap is on)."""
+        self.interceptor.allow_remote = allow
+        self.map_page.settings().setAttribute(
+            QWebEngineSettings.LocalContentCanAccessRemoteUrls, allow
+        )
+
+    def load_map(self, path: Path) -> None:
+        """Load a map document written to ``path`` (never ``setHtml``: 2 MB cap, no qrc)."""
+        self.is_ready = False
+        self.current_path = Path(path)
+        url = QUrl.fromLocalFile(str(path))
+        self.map_page.map_url = url
+        self.load(url)
+
+    def _on_ready(self) -> None:
+        self.is_ready = True
+        self.map_ready.emit()
+
+    def call(
+        self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
+    ) -> None:
+        """Call ``InfraAtlas.<function>(*args)`` in the page with JSON-encoded arguments."""
+        code = (
+            f"InfraAtlas.{function}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)})"
+        )
+        if callback is None:
+            self.map_page.runJavaScript(code, 0)
+        else:
+            self.map_page.runJavaScript(code, 0, callback)

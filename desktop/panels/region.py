@@ -1,0 +1,185 @@
+"""The region panel: what the plans say about the selected region, with links to the sources.
+
+The panel renders :class:`geodata.details.RegionDetails` as HTML it builds itself, with every
+data string passed through :func:`html.escape`, in a browser that never follows links: a
+``target:<id>`` link emits :attr:`RegionPanel.target_activated`, a ``source:<file>#<id>`` link
+emits :attr:`RegionPanel.source_requested` with the target's document and verbatim quote.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote as url_quote
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.panels import connect_event
+from desktop.state import AppState
+from geodata.corridors import Crossing
+from geodata.details import RegionDetails
+from geodata.roles import CityRole
+from geodata.targets import Target
+
+_STYLE = """
+<style>
+h2 { margin-bottom: 2px; }
+h3 { margin-top: 14px; margin-bottom: 4px; }
+.muted { color: #666666; }
+.value { font-weight: bold; }
+blockquote { margin-left: 12px; margin-right: 4px; color: #333333; }
+</style>
+"""
+
+
+class RegionPanel(QWidget):
+    """Role, targets and corridors of one region, each target with its verbatim quote."""
+
+    target_activated = Signal(str)
+    source_requested = Signal(str, str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.details: RegionDetails | None = None
+        self._targets: dict[str, Target] = {}
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        connect_event(self, state.language_changed, self._on_language)
+        self.retranslate()
+
+    # -- public API ---------------------------------------------------------------------------
+    def show_details(self, details: RegionDetails | None) -> None:
+        """Show a region's details, or a hint to select one when ``details`` is None."""
+        self.details = details
+        self._targets = {}
+        if details is not None:
+            self._targets = {t.id: t for t in (*details.scoped, *details.province_wide)}
+        self.browser.setHtml(self.render_html())
+
+    def text(self) -> str:
+        """Return what the panel shows, as plain text."""
+        return self.browser.toPlainText()
+
+    def retranslate(self) -> None:
+        """Render the panel again in the current interface language."""
+        self.setWindowTitle(self.tr("Region"))
+        self.browser.setHtml(self.render_html())
+
+    def render_html(self) -> str:
+        """Return the panel's HTML for the current details (every data string escaped)."""
+        d = self.details
+        if d is None:
+            hint = self.tr("Select a region on the map to see its role, targets and corridors.")
+            return f'{_STYLE}<p class="muted">{escape(hint)}</p>'
+        zh = self.state.language == "zh"
+        names = [d.name_zh, d.name_en] if zh else [d.name_en, d.name_zh]
+        province = [d.province_zh, d.province_en] if zh else [d.province_en, d.province_zh]
+        adcode_label = self.tr("Adcode")
+        province_line = self.tr("Province: {province}").format(
+            province=" ".join(p for p in province if p)
+        )
+        parts = [
+            _STYLE,
+            f"<h2>{escape(' '.join(n for n in names if n))}</h2>",
+            f'<p class="muted">{escape(adcode_label)} {escape(d.adcode)} · '
+            f"{escape(province_line)}</p>",
+        ]
+        if d.role is not None:
+            parts.append(self._role_html(d.role))
+        parts.append(self._targets_html(self.tr("Targets for this region"), d.scoped))
+        parts.append(self._targets_html(self.tr("Province-wide targets"), d.province_wide))
+        parts.append(self._corridors_html(d.crossings))
+        return "".join(parts)
+
+    # -- HTML pieces --------------------------------------------------------------------------
+    def _role_html(self, role: CityRole) -> str:
+        confidence = {"inferred": self.tr("inferred"), "stated": self.tr("stated")}
+        hint = (
+            self.tr("the plan names the layout but not the cities")
+            if role.confidence == "inferred"
+            else self.tr("named in an official document")
+        )
+        qualifier = self.tr("({confidence}: {why})").format(
+            confidence=confidence.get(role.confidence, role.confidence), why=hint
+        )
+        first, second = (
+            (role.role_zh, role.role_en)
+            if self.state.language == "zh"
+            else (role.role_en, role.role_zh)
+        )
+        heading = self.tr("Role in the provincial layout")
+        return (
+            f"<h3>{escape(heading)}</h3>"
+            f'<p><span class="value">{escape(first)}</span> · {escape(second)} '
+            f'<span class="muted">{escape(qualifier)}</span></p>'
+            f'<p class="muted">{escape(role.note)}</p>'
+        )
+
+    def _targets_html(self, heading: str, targets: list[Target]) -> str:
+        parts = [f"<h3>{escape(heading)}</h3>"]
+        none = self.tr("None in the loaded plans.")
+        if not targets:
+            parts.append(f'<p class="muted">{escape(none)}</p>')
+        statuses = {"planned": self.tr("planned"), "achieved": self.tr("achieved")}
+        for t in targets:
+            source_text = self.tr("Source: {file}").format(file=t.source)
+            facts = [t.display_value(), t.year, statuses.get(t.status, t.status)]
+            target_href = escape(f"target:{url_quote(t.id, safe='')}", quote=True)
+            source_href = escape(
+                f"source:{url_quote(t.source, safe='')}#{url_quote(t.id, safe='')}", quote=True
+            )
+            parts.append(
+                f'<p><a href="{target_href}"><b>{escape(t.metric)}</b></a>'
+                f' <span class="muted">[{escape(t.id)}]</span><br>'
+                f'<span class="value">{escape(" · ".join(f for f in facts if f))}</span></p>'
+                f"<blockquote>“{escape(t.quote)}”<br>"
+                f'<a href="{source_href}">{escape(source_text)}</a>'
+                "</blockquote>"
+            )
+        return "".join(parts)
+
+    def _corridors_html(self, crossings: list[Crossing]) -> str:
+        heading, none = self.tr("Corridors"), self.tr("No corridor crosses it.")
+        schematic = self.tr("schematic")
+        parts = [f"<h3>{escape(heading)}</h3>"]
+        if not crossings:
+            parts.append(f'<p class="muted">{escape(none)}</p>')
+            return "".join(parts)
+        zh = self.state.language == "zh"
+        parts.append("<ul>")
+        for c in crossings:
+            names = [c.name_zh, c.name_en] if zh else [c.name_en, c.name_zh]
+            name = " · ".join(dict.fromkeys(n for n in names if n))
+            length = self.tr("{length} km inside the region").format(length=f"{c.length_km:.1f}")
+            marker = f" <i>({escape(schematic)})</i>" if c.schematic else ""
+            parts.append(f"<li><b>{escape(name)}</b>: {escape(length)}{marker}</li>")
+        parts.append("</ul>")
+        return "".join(parts)
+
+    # -- internals ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_language(self, _language: str) -> None:
+        self.browser.setHtml(self.render_html())
+
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "target":
+            self.target_activated.emit(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
+        elif scheme == "source":
+            target_id = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
+            target = self._targets.get(target_id)
+            if target is not None:
+                self.source_requested.emit(target.source, target.quote)
+            else:
+                file = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+                self.source_requested.emit(file, "")

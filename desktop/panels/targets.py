@@ -1,0 +1,337 @@
+"""The targets panel: a filterable table of plan targets, in sync with the selected target."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panels import connect_event
+from desktop.state import AppState
+from geodata.targets import CATEGORIES, STATUSES, Target, filter_targets
+
+COLUMNS = ("id", "province", "scope", "category", "metric", "value", "year", "status", "source")
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TargetsTableModel(QAbstractTableModel):
+    """Table model over a list of targets; the quote is each row's tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._targets: list[Target] = []
+        self._headers: list[str] = []
+        self._labels: dict[str, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the header and value labels in the current interface language."""
+        self._headers = [
+            self.tr("ID"),
+            self.tr("Province"),
+            self.tr("Scope"),
+            self.tr("Category"),
+            self.tr("Metric"),
+            self.tr("Value"),
+            self.tr("Year"),
+            self.tr("Status"),
+            self.tr("Source"),
+        ]
+        self._labels = {
+            "140000": self.tr("Shanxi"),
+            "330000": self.tr("Zhejiang"),
+            "province": self.tr("province"),
+            "cities": self.tr("cities"),
+            "counties": self.tr("counties"),
+            "corridor": self.tr("corridor"),
+            **self.category_labels(),
+            **self.status_labels(),
+        }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._targets:
+            last = self.index(len(self._targets) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def category_labels(self) -> dict[str, str]:
+        """Return the translated name of each target category."""
+        return {
+            "overall": self.tr("Overall"),
+            "information": self.tr("Information infrastructure"),
+            "integration": self.tr("Integrated infrastructure"),
+            "innovation": self.tr("Innovation infrastructure"),
+            "security": self.tr("Security"),
+            "user": self.tr("Imported"),
+        }
+
+    def status_labels(self) -> dict[str, str]:
+        """Return the translated name of each target status."""
+        return {"planned": self.tr("planned"), "achieved": self.tr("achieved")}
+
+    def set_targets(self, targets: list[Target]) -> None:
+        """Show ``targets``."""
+        self.beginResetModel()
+        self._targets = list(targets)
+        self.endResetModel()
+
+    def target(self, row: int) -> Target:
+        """Return the target of a source-model row."""
+        return self._targets[row]
+
+    def row_of(self, target_id: str) -> int:
+        """Return the row of a target id, or -1."""
+        return next((i for i, t in enumerate(self._targets) if t.id == target_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, D102, N802
+        return 0 if parent.isValid() else len(self._targets)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, D102, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102
+        if not index.isValid():
+            return None
+        target = self._targets[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "value":
+                return target.display_value()
+            text = str(getattr(target, column))
+            return (
+                self._labels.get(text, text)
+                if column in ("province", "scope", "category", "status")
+                else text
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Rich text with every data character escaped: a quote never becomes markup.
+            return f"<p>{html.escape(target.quote)}</p>"
+        if role == SORT_ROLE:
+            if column == "value":
+                return float("-inf") if target.value is None else float(target.value)
+            return str(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == TARGET_ROLE:
+            return target.id
+        return None
+
+    def headerData(  # noqa: D102, N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return super().headerData(section, orientation, role)
+
+
+class TargetsFilterModel(QSortFilterProxyModel):
+    """Filter rows by province, category, status and text, with :func:`filter_targets`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criteria: dict[str, str | None] = {}
+        self.setSortRole(SORT_ROLE)
+
+    def set_criteria(self, **criteria: str | None) -> None:
+        """Filter by ``province``, ``category``, ``status`` and ``text`` (None: any)."""
+        self.beginFilterChange()
+        self.criteria = dict(criteria)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: D102, N802
+        model = self.sourceModel()
+        assert isinstance(model, TargetsTableModel)
+        return bool(filter_targets([model.target(row)], **self.criteria))
+
+
+class TargetsPanel(QWidget):
+    """Plan targets in a sortable, filterable table.
+
+    Selecting a row selects the target in the state (and emits :attr:`target_activated`); a
+    target selected elsewhere is selected in the table without being sent back. Double-click
+    or Enter on a row emits :attr:`source_requested` with the row's document and quote.
+    """
+
+    target_activated = Signal(str)
+    source_requested = Signal(str, str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._syncing = False
+        self.model = TargetsTableModel(self)
+        self.proxy = TargetsFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.province_combo, self.category_combo, self.status_combo = (
+            QComboBox(self),
+            QComboBox(self),
+            QComboBox(self),
+        )
+        for combo, values in (
+            (self.province_combo, ("140000", "330000")),
+            (self.category_combo, CATEGORIES),
+            (self.status_combo, STATUSES),
+        ):
+            for value in (None, *values):
+                combo.addItem("", value)
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_filter)
+        self.count_label = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("metric"), QHeaderView.ResizeMode.Stretch)
+        for name in ("value", "source"):
+            header.setSectionResizeMode(
+                COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
+            )
+        header.setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.activated.connect(self._on_activated)
+
+        filters = QHBoxLayout()
+        for widget in (self.province_combo, self.category_combo, self.status_combo):
+            filters.addWidget(widget)
+        filters.addWidget(self.search_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        connect_event(self, state.target_selected, self._on_state_target)
+        connect_event(self, state.province_changed, self._on_state_province)
+        self.retranslate()
+        self._on_state_province(state.province)
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_targets(self, targets: list[Target]) -> None:
+        """Show ``targets`` (bundled and imported), keeping the state's selected target."""
+        self._syncing = True
+        try:
+            self.model.set_targets(targets)
+        finally:
+            self._syncing = False
+        self._update_count()
+        self._on_state_target(self.state.selected_target)
+
+    def visible_ids(self) -> list[str]:
+        """Return the ids of the rows that pass the filters, in table order."""
+        return [self.proxy.index(r, 0).data(TARGET_ROLE) for r in range(self.proxy.rowCount())]
+
+    def retranslate(self) -> None:
+        """Set every label in the current interface language."""
+        self.model.retranslate()
+        names = {
+            None: self.tr("All provinces"),
+            "140000": self.tr("Shanxi 山西"),
+            "330000": self.tr("Zhejiang 浙江"),
+        }
+        labels = [
+            (self.province_combo, names),
+            (
+                self.category_combo,
+                {None: self.tr("All categories"), **self.model.category_labels()},
+            ),
+            (self.status_combo, {None: self.tr("All statuses"), **self.model.status_labels()}),
+        ]
+        for combo, texts in labels:
+            for i in range(combo.count()):
+                combo.setItemText(i, texts.get(combo.itemData(i), str(combo.itemData(i))))
+        self.search_edit.setPlaceholderText(self.tr("Search id, metric, unit or quote"))
+        self.search_edit.setToolTip(self.tr("Case-insensitive; matches the verbatim quote too"))
+        self._update_count()
+
+    # -- internals ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _apply_filter(self) -> None:
+        # Hiding the selected row is not a new selection: keep the state's target as it is.
+        self._syncing = True
+        try:
+            self.proxy.set_criteria(
+                province=self.province_combo.currentData(),
+                category=self.category_combo.currentData(),
+                status=self.status_combo.currentData(),
+                text=self.search_edit.text() or None,
+            )
+        finally:
+            self._syncing = False
+        self._update_count()
+        self._on_state_target(self.state.selected_target)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} targets").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def _on_selection(self, *_: object) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        target_id = rows[0].data(TARGET_ROLE) if rows else None
+        self.state.select_target(target_id)
+        if target_id:
+            self.target_activated.emit(target_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            target = self.model.target(source.row())
+            self.source_requested.emit(target.source, target.quote)
+
+    def _on_state_target(self, target_id: str | None) -> None:
+        row = self.model.row_of(target_id) if target_id else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        self._syncing = True
+        try:
+            selection = self.table.selectionModel()
+            if index.isValid():
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                selection.setCurrentIndex(index, flags)
+                self.table.scrollTo(index)
+            else:
+                selection.clearSelection()
+        finally:
+            self._syncing = False
+
+    def _on_state_province(self, province: str) -> None:
+        i = self.province_combo.findData(province) if province in ("140000", "330000") else 0
+        self.province_combo.setCurrentIndex(max(i, 0))
+        self._apply_filter()

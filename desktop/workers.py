@@ -1,0 +1,56 @@
+"""Slow work off the GUI thread: a Python thread that runs a function and reports by signal.
+
+A plain :class:`threading.Thread` is used rather than QThreadPool/QRunnable: with PySide6 6.12 on
+Python 3.11 a QRunnable running heavy numpy/pyproj code crashed the process now and then, while a
+Python thread whose result comes back through a queued Qt signal did not.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from geodata.errors import InfraAtlasError
+
+
+class Worker(QObject):
+    """Run ``function(*args, **kwargs)`` in a daemon thread.
+
+    Signals
+    -------
+    finished(object)
+        The function's result (delivered in the GUI thread).
+    failed(str, bool)
+        The message and whether it is a user error (:class:`~geodata.errors.InfraAtlasError`)
+        or a bug (the message is then the traceback).
+    """
+
+    finished = Signal(object)
+    failed = Signal(str, bool)
+
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+        self.thread = threading.Thread(target=self.run, name="infra-atlas-worker", daemon=True)
+
+    def run(self) -> None:
+        """Run the function; emit exactly one of ``finished`` or ``failed``."""
+        try:
+            result = self.function(*self.args, **self.kwargs)
+        except InfraAtlasError as exc:
+            self.failed.emit(str(exc), True)
+        except Exception:  # reported through the one error path, with the traceback logged
+            self.failed.emit(traceback.format_exc(), False)
+        else:
+            self.finished.emit(result)
+
+    def start(self) -> Worker:
+        """Start the thread and return the worker."""
+        self.thread.start()
+        return self

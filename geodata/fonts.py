@@ -1,0 +1,108 @@
+"""The CJK font Infra Atlas ships, and how charts and maps use it.
+
+Chinese place names must render on a machine that has no CJK system font, so the project ships
+Noto Sans SC (SIL OFL 1.1, see ``resources/fonts/README.md``). This module knows where the font
+files are, registers them with matplotlib, and tells which characters of a text the font lacks.
+The maps use the same files through :func:`geodata.assets.font_face_css`.
+
+No Qt here: the engine must stay importable without a display. matplotlib is imported only
+inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from resources import RESOURCES_DIR
+
+FONTS_DIR: Path = RESOURCES_DIR / "fonts"
+"""Directory of the shipped font files and their licence."""
+
+CJK_FONT_FAMILY = "Noto Sans SC"
+"""Family name stored in the shipped font files (what CSS and matplotlib ask for)."""
+
+CJK_FONT_PATH: Path = FONTS_DIR / "NotoSansSC_400Regular.ttf"
+"""Noto Sans SC Regular (weight 400)."""
+
+CJK_FONT_BOLD_PATH: Path = FONTS_DIR / "NotoSansSC_700Bold.ttf"
+"""Noto Sans SC Bold (weight 700)."""
+
+CJK_FONT_LICENCE_PATH: Path = FONTS_DIR / "OFL.txt"
+"""The fonts' licence text (SIL Open Font License 1.1)."""
+
+
+def register_matplotlib_font() -> str:
+    """Make matplotlib draw Chinese text with the shipped Noto Sans SC.
+
+    Adds both font files to matplotlib's font manager (once per process), puts the family first
+    in ``font.sans-serif`` with ``font.family`` set to ``sans-serif`` (matplotlib falls back to
+    the next families for glyphs the font lacks), turns off ``axes.unicode_minus`` and asks for
+    TrueType (type 42) font embedding in PDF and PostScript output so the saved files carry the
+    font. Calling it again changes nothing.
+
+    Returns
+    -------
+    str
+        The family name to use in matplotlib font properties, ``"Noto Sans SC"``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If a shipped font file is missing from ``resources/fonts``.
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    known = {Path(entry.fname).resolve() for entry in manager.ttflist}
+    for path in (CJK_FONT_PATH, CJK_FONT_BOLD_PATH):
+        if not path.is_file():
+            raise FileNotFoundError(f"shipped CJK font is missing: {path}")
+        if path.resolve() not in known:
+            manager.addfont(str(path))
+
+    rc = matplotlib.rcParams
+    others = [name for name in rc["font.sans-serif"] if name != CJK_FONT_FAMILY]
+    rc["font.sans-serif"] = [CJK_FONT_FAMILY, *others]
+    rc["font.family"] = ["sans-serif"]
+    rc["axes.unicode_minus"] = False
+    rc["pdf.fonttype"] = 42
+    rc["ps.fonttype"] = 42
+    return CJK_FONT_FAMILY
+
+
+@cache
+def _charmap(path: Path) -> frozenset[int]:
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(str(path)).get_charmap())
+
+
+def font_covers(text: str, path: Path | str = CJK_FONT_PATH) -> list[str]:
+    """Return the characters of ``text`` that the font has no glyph for.
+
+    Despite the name, the answer lists what is *not* covered: an empty list means the font can
+    draw every character of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Text to check, e.g. every place name of a layer.
+    path : pathlib.Path or str, optional
+        Font file to check against; the shipped regular weight by default (the bold file has
+        the same character map).
+
+    Returns
+    -------
+    list of str
+        Each missing character once, in order of first appearance. Control characters (line
+        breaks, tabs) are ignored, since no font draws them.
+    """
+    cmap = _charmap(Path(path).resolve())
+    return [
+        char
+        for char in dict.fromkeys(text)
+        if unicodedata.category(char) != "Cc" and ord(char) not in cmap
+    ]

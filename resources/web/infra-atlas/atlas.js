@@ -1,0 +1,391 @@
+/*
+ * Infra Atlas map page: regions, roles, corridors, labels, legend, and the bridge to the app.
+ *
+ * geodata/mapdoc.py writes the data (D) into the page and calls InfraAtlas.init(map, D).
+ * Every string that comes from data is escaped (esc) or set as textContent: boundary names and
+ * target text must never run as markup.  The app drives the page through window.InfraAtlas
+ * (setStyle, selectRegion, highlightProvince, setLayerVisible, setLanguage, getView, setView)
+ * and hears clicks through the Qt WebChannel object "bridge".
+ */
+(function (global) {
+  'use strict';
+
+  var ESCAPES = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+  function esc(s) {
+    return String(s === null || s === undefined ? '' : s).replace(/[&<>"']/g, function (c) {
+      return ESCAPES[c];
+    });
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  var A = {ready: false, bridge: null, byCode: {}, selected: null, highlighted: []};
+
+  A.t = function (key) {
+    var entry = A.D.text[key];
+    return entry ? entry[A.lang] || entry.en : key;
+  };
+
+  A.name = function (p) {
+    return A.lang === 'en' ? (p.name_en || p.name_zh) : (p.name_zh || p.name_en);
+  };
+
+  A.regionStyle = function (feature) {
+    var code = feature.properties.adcode;
+    var fill = A.style.colors[code] || A.D.noData;
+    var on = A.layers.choropleth;
+    var featured = A.D.level === 'province' && A.D.featured.indexOf(code) >= 0;
+    return {
+      color: featured ? '#1a1a1a' : '#4d4d4d', weight: featured ? 2.4 : 0.8, opacity: 1,
+      fillColor: on ? fill : '#ffffff', fillOpacity: on ? 0.85 : 0.05
+    };
+  };
+
+  A.tooltip = function (p) {
+    var value = (A.style.values[A.lang] || {})[p.adcode];
+    var html = '<b>' + esc(A.name(p)) + '</b> <span class="atlas-code">' + esc(p.adcode || '') + '</span>';
+    if (value !== undefined && value !== '') {
+      html += '<br>' + esc(A.style.title[A.lang]) + ': ' + esc(value);
+    }
+    return html;
+  };
+
+  A.clicked = function (code) {
+    A.selectRegion(code, false);
+    if (A.bridge && A.bridge.regionClicked) { A.bridge.regionClicked(String(code)); }
+  };
+
+  function buildRegions() {
+    var renderer = L.canvas({padding: 0.5, pane: 'regions'});
+    A.regions = L.geoJSON(A.D.regions, {
+      pane: 'regions',
+      renderer: renderer,
+      style: A.regionStyle,
+      onEachFeature: function (feature, layer) {
+        var code = feature.properties.adcode;
+        if (code) { A.byCode[code] = layer; }
+        layer.bindTooltip(function () { return A.tooltip(feature.properties); },
+                          {sticky: true, className: 'atlas-tip'});
+        layer.on('click', function () { if (code) { A.clicked(code); } });
+      }
+    }).addTo(A.map);
+  }
+
+  function buildContext() {
+    if (!A.D.context) { return; }
+    var featured = A.D.featured;
+    A.context = L.geoJSON(A.D.context, {
+      pane: 'context',
+      renderer: L.canvas({padding: 0.5, pane: 'context'}),
+      interactive: false,
+      style: function (f) {
+        var isFeatured = featured.indexOf(f.properties.adcode) >= 0;
+        return {color: isFeatured ? '#5a5a5a' : '#a8a8a8', weight: isFeatured ? 1.6 : 0.6,
+                fillColor: isFeatured ? '#f6f2e8' : '#ebe7df', fillOpacity: 1};
+      }
+    });
+  }
+
+  function buildRoles() {
+    A.roles = L.layerGroup();
+    (A.D.roles || []).forEach(function (r) {
+      var radius = {1: 13, 2: 9, 3: 6}[r.rank] || 5;
+      L.circleMarker([r.lat, r.lng], {
+        pane: 'roles', radius: radius, color: '#67001f', weight: 1.5,
+        fillColor: r.color, fillOpacity: 0.95, interactive: false
+      }).addTo(A.roles);
+    });
+  }
+
+  function buildCorridors() {
+    A.corridors = L.layerGroup();
+    A.corridorLabels = [];
+    if (!A.D.corridors) { return; }
+    var renderer = L.svg({pane: 'corridors'});
+    // A white casing under each line keeps it readable over any fill colour.
+    L.geoJSON(A.D.corridors, {
+      pane: 'corridors', renderer: renderer, interactive: false,
+      style: function () { return {color: '#ffffff', weight: 8, opacity: 0.9}; }
+    }).addTo(A.corridors);
+    L.geoJSON(A.D.corridors, {
+      pane: 'corridors', renderer: renderer,
+      style: function (f) {
+        return {color: '#c51b7d', weight: 4.5, opacity: 1,
+                dashArray: f.properties.schematic ? '12 7' : null};
+      },
+      onEachFeature: function (f, layer) {
+        // Labels sit at alternate ends of the lines so that corridors meeting in one city
+        // (both cross Hangzhou) do not stack their labels.
+        var points = L.LineUtil.isFlat(layer.getLatLngs()) ? layer.getLatLngs()
+          : layer.getLatLngs()[0];
+        var first = A.corridorLabels.length % 2 === 1;
+        var at = points[first ? 0 : points.length - 1];
+        var tip = L.tooltip({permanent: true, direction: first ? 'left' : 'right',
+                             className: 'atlas-corridor-label', pane: 'labels'}).setLatLng(at);
+        A.corridors.addLayer(tip);
+        A.corridorLabels.push({layer: layer, tip: tip, props: f.properties});
+      }
+    }).addTo(A.corridors);
+  }
+
+  function buildLabels() {
+    A.labels = L.layerGroup();
+    A.labelTips = [];
+    (A.D.labels || []).forEach(function (p) {
+      var tip = L.tooltip({permanent: true, direction: 'center', className: 'atlas-label',
+                           interactive: false, pane: 'labels'})
+        .setLatLng([p.lat, p.lng]);
+      A.labelTips.push({tip: tip, props: p});
+      A.labels.addLayer(tip);
+    });
+  }
+
+  A.refreshText = function () {
+    A.labelTips.forEach(function (l) { l.tip.setContent(esc(A.name(l.props))); });
+    A.corridorLabels.forEach(function (c) {
+      var name = A.lang === 'en' ? c.props.name_en : c.props.name_zh;
+      var note = c.props.schematic ? ' (' + A.t('schematic') + ')' : '';
+      c.tip.setContent(esc(name + note));
+    });
+    A.buildLegend();
+  };
+
+  var LAYER_KEYS = ['choropleth', 'roles', 'corridors', 'labels', 'context'];
+
+  A.buildLegend = function () {
+    var box = A.legendBox;
+    if (!box) { return; }
+    box.textContent = '';
+    box.appendChild(el('div', 'atlas-legend-title', A.style.title[A.lang]));
+    if (A.layers.choropleth) {
+      (A.style.legend[A.lang] || []).forEach(function (entry) {
+        var row = el('div', 'atlas-legend-row');
+        var swatch = el('span', 'atlas-swatch');
+        swatch.style.background = entry.color;
+        row.appendChild(swatch);
+        row.appendChild(el('span', null, entry.label));
+        box.appendChild(row);
+      });
+    }
+    if (A.layers.roles && (A.D.roles || []).length) {
+      box.appendChild(el('div', 'atlas-legend-title', A.t('roles')));
+      A.D.roleLegend.forEach(function (r) {
+        var row = el('div', 'atlas-legend-row');
+        var dot = el('span', 'atlas-dot');
+        var size = {1: 18, 2: 13, 3: 9}[r.rank];
+        dot.style.width = dot.style.height = size + 'px';
+        dot.style.background = r.color;
+        row.appendChild(dot);
+        row.appendChild(el('span', null, r[A.lang]));
+        box.appendChild(row);
+      });
+    }
+    if (A.layers.corridors && A.D.corridors) {
+      var row = el('div', 'atlas-legend-row');
+      row.appendChild(el('span', 'atlas-line'));
+      row.appendChild(el('span', null, A.t('corridor_legend')));
+      box.appendChild(row);
+    }
+    var toggles = el('div', 'atlas-toggles');
+    toggles.appendChild(el('div', 'atlas-legend-title', A.t('layers')));
+    LAYER_KEYS.forEach(function (key) {
+      if ((key === 'roles' && !(A.D.roles || []).length) ||
+          (key === 'corridors' && !A.D.corridors) || (key === 'context' && !A.D.context)) { return; }
+      var label = el('label', 'atlas-toggle');
+      var box2 = el('input');
+      box2.type = 'checkbox';
+      box2.checked = !!A.layers[key];
+      box2.setAttribute('data-layer', key);
+      box2.addEventListener('change', function () {
+        A.setLayerVisible(key, box2.checked);
+        if (A.bridge && A.bridge.layerToggled) { A.bridge.layerToggled(key, box2.checked); }
+      });
+      label.appendChild(box2);
+      label.appendChild(el('span', null, A.t('layer_' + key)));
+      toggles.appendChild(label);
+    });
+    box.appendChild(toggles);
+  };
+
+  function addLegendControl() {
+    var Legend = L.Control.extend({
+      options: {position: 'bottomright'},
+      onAdd: function () {
+        var div = el('div', 'atlas-legend leaflet-control');
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        A.legendBox = div;
+        return div;
+      }
+    });
+    A.legend = new Legend().addTo(A.map);
+  }
+
+  function layerObject(key) {
+    return {roles: A.roles, corridors: A.corridors, labels: A.labels, context: A.context}[key];
+  }
+
+  /** Show or hide a layer ('choropleth', 'roles', 'corridors', 'labels', 'context'). */
+  A.setLayerVisible = function (key, visible) {
+    A.layers[key] = !!visible;
+    if (key === 'choropleth') {
+      A.regions.setStyle(A.regionStyle);
+      A.reapplyHighlight();
+    } else {
+      var layer = layerObject(key);
+      if (layer) {
+        if (visible) { layer.addTo(A.map); } else { A.map.removeLayer(layer); }
+      }
+    }
+    A.buildLegend();
+    return true;
+  };
+
+  /** Restyle the regions with a new classification (no geometry is reloaded). */
+  A.setStyle = function (style) {
+    A.style = style;
+    A.regions.setStyle(A.regionStyle);
+    A.reapplyHighlight();
+    A.buildLegend();
+    return style.metric;
+  };
+
+  A.clearHighlight = function () {
+    A.highlighted.forEach(function (layer) { A.regions.resetStyle(layer); });
+    A.highlighted = [];
+  };
+
+  A.reapplyHighlight = function () {
+    A.highlighted.forEach(function (layer) {
+      layer.setStyle({color: '#e31a1c', weight: 3.5});
+      layer.bringToFront();
+    });
+  };
+
+  function focus(layers) {
+    A.clearHighlight();
+    A.highlighted = layers;
+    A.reapplyHighlight();
+    if (!layers.length) { return; }
+    var bounds = layers[0].getBounds();
+    layers.slice(1).forEach(function (l) { bounds.extend(l.getBounds()); });
+    return bounds;
+  }
+
+  /** Highlight a region and (when pan is true) bring it into view. */
+  A.selectRegion = function (code, pan) {
+    A.selected = code;
+    var layer = code ? A.byCode[code] : null;
+    var bounds = focus(layer ? [layer] : []);
+    if (bounds && pan !== false && !A.map.getBounds().contains(bounds)) {
+      A.map.fitBounds(bounds, {padding: [40, 40], animate: false, maxZoom: A.map.getZoom() + 2});
+    } else if (bounds && pan !== false) {
+      A.map.panTo(bounds.getCenter(), {animate: false});
+    }
+    return !!layer;
+  };
+
+  /** Highlight several regions (a target scoped to them) and bring them into view. */
+  A.highlightRegions = function (codes) {
+    var layers = codes.map(function (c) { return A.byCode[c]; }).filter(Boolean);
+    var bounds = focus(layers);
+    if (bounds) { A.map.fitBounds(bounds, {padding: [30, 30], animate: false}); }
+    return layers.length;
+  };
+
+  /** Highlight every region of a province (a province-wide target). */
+  A.highlightProvince = function (province) {
+    var prefix = String(province).slice(0, 2);
+    var layers = [];
+    Object.keys(A.byCode).forEach(function (code) {
+      if (code.slice(0, 2) === prefix) { layers.push(A.byCode[code]); }
+    });
+    var bounds = focus(layers);
+    if (bounds) { A.map.fitBounds(bounds, {padding: [20, 20], animate: false}); }
+    return layers.length;
+  };
+
+  A.setLanguage = function (lang) {
+    A.lang = lang === 'en' ? 'en' : 'zh';
+    A.refreshText();
+    return A.lang;
+  };
+
+  A.getView = function () {
+    var c = A.map.getCenter();
+    return JSON.stringify({lat: c.lat, lng: c.lng, zoom: A.map.getZoom()});
+  };
+
+  A.setView = function (lat, lng, zoom) {
+    A.map.setView([lat, lng], zoom, {animate: false});
+    return true;
+  };
+
+  /** Map state for tests and for the app's status bar. */
+  A.describe = function () {
+    return JSON.stringify({
+      metric: A.style.metric, lang: A.lang, selected: A.selected, layers: A.layers,
+      regions: Object.keys(A.byCode).length,
+      highlighted: A.highlighted.map(function (l) { return l.feature.properties.adcode; }),
+      legend: Array.prototype.map.call(
+        A.legendBox.querySelectorAll('.atlas-legend-row span:last-child'),
+        function (n) { return n.textContent; })
+    });
+  };
+
+  function connectBridge() {
+    var done = function () {
+      // Report ready once the web fonts have loaded, so a screenshot never shows fallback text.
+      var fonts = document.fonts ? document.fonts.ready : Promise.resolve();
+      fonts.then(function () {
+        A.ready = true;
+        if (A.bridge && A.bridge.mapReady) { A.bridge.mapReady(); }
+      });
+    };
+    if (typeof QWebChannel === 'undefined' || typeof qt === 'undefined' || !qt.webChannelTransport) {
+      done();
+      return;
+    }
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      A.bridge = channel.objects.bridge || null;
+      done();
+    });
+  }
+
+  A.init = function (map, D) {
+    A.map = map;
+    A.D = D;
+    A.lang = D.language;
+    A.layers = D.layers;
+    A.style = D.style;
+    map.getContainer().classList.add('atlas-map');
+    [['context', 350], ['regions', 400], ['corridors', 450], ['roles', 460], ['labels', 650]]
+      .forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
+    map.getPane('labels').style.pointerEvents = 'none';
+    buildContext();
+    buildRegions();
+    buildRoles();
+    buildCorridors();
+    buildLabels();
+    addLegendControl();
+    LAYER_KEYS.forEach(function (key) {
+      var layer = layerObject(key);
+      if (layer && A.layers[key]) { layer.addTo(map); }
+    });
+    if (D.view) {
+      map.setView([D.view[0], D.view[1]], D.view[2], {animate: false});
+    } else {
+      map.fitBounds(D.bounds, {padding: [10, 10], animate: false});
+    }
+    A.refreshText();
+    if (D.selected) { A.selectRegion(D.selected, false); }
+    connectBridge();
+  };
+
+  A.esc = esc;
+  global.InfraAtlas = A;
+})(window);

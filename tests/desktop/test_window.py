@@ -1,0 +1,150 @@
+"""The main window in the real web engine, offscreen: map, panels, bridge, screenshot."""
+
+import json
+
+import pytest
+
+from desktop.app import create_window
+from geodata.assets import rendered_remote_urls
+
+WAIT = 90_000
+
+
+def run_js(qtbot, window, code: str):
+    box = {}
+    window.map.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
+    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
+    return box["v"]
+
+
+def describe(qtbot, window) -> dict:
+    return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))
+
+
+def open_window(qtbot, province: str, select: str | None = None):
+    window = create_window(province, select, quiet=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.view_ready, timeout=WAIT):
+        window.rebuild_map(keep_view=False)
+    return window
+
+
+@pytest.fixture(scope="module")
+def shanxi(qapp):
+    """One Shanxi window shared by the tests of this module (opening one takes seconds)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # A QEventLoop, not a processEvents() loop: PySide6 6.12's Python processEvents wrapper
+    # corrupts None's reference count while another Python thread runs (it crashed here).
+    window = create_window("shanxi", None, quiet=True)
+    window.show()
+    ready = []
+    loop = QEventLoop()
+    window.view_ready.connect(lambda: (ready.append(True), loop.quit()))
+    QTimer.singleShot(WAIT, loop.quit)
+    window.rebuild_map(keep_view=False)
+    loop.exec()
+    assert ready, "the Shanxi map did not finish drawing"
+    yield window
+    window.close()
+    window.deleteLater()
+
+
+def test_shanxi_map_loads_offline(qtbot, shanxi):
+    assert shanxi.map.is_ready
+    html = shanxi.map.current_path.read_text(encoding="utf-8")
+    assert rendered_remote_urls(html) == []
+    assert shanxi.map.interceptor.blocked == []
+    state = describe(qtbot, shanxi)
+    assert state["regions"] == 11
+    assert shanxi.notifier.errors == []
+
+
+def test_click_on_taiyuan_fills_the_region_panel(qtbot, shanxi):
+    with qtbot.waitSignal(shanxi.map.region_clicked, timeout=WAIT) as blocker:
+        run_js(qtbot, shanxi, "InfraAtlas.byCode['140100'].fire('click'); true")
+    assert blocker.args == ["140100"]
+    qtbot.waitUntil(lambda: "140100" in shanxi.region_panel.text(), timeout=WAIT)
+    text = shanxi.region_panel.text()
+    assert "太原" in text
+    assert "one master" in text or "一主" in text
+    assert "5G base stations" in text and "120,000" in text
+    assert "500,000" in text  # data-centre racks, a province-wide target
+    assert describe(qtbot, shanxi)["highlighted"] == ["140100"]
+
+
+def test_selecting_a_province_wide_target_highlights_the_province(qtbot, shanxi):
+    shanxi.state.select_target("SX-04")
+    qtbot.waitUntil(lambda: len(describe(qtbot, shanxi)["highlighted"]) == 11, timeout=WAIT)
+
+
+def test_switching_metric_changes_the_legend(qtbot, shanxi):
+    shanxi.state.set_metric("plan_items")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["metric"] == "plan_items", timeout=WAIT)
+    before = describe(qtbot, shanxi)["legend"]
+    shanxi.state.set_metric("role")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["metric"] == "role", timeout=WAIT)
+    after = describe(qtbot, shanxi)["legend"]
+    assert before != after
+    assert {"一主", "one master"} & set(after)
+
+
+def test_layer_toggle_reaches_the_page(qtbot, shanxi):
+    shanxi.state.set_layer_visible("labels", False)
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["layers"]["labels"] is False, timeout=WAIT)
+    shanxi.state.set_layer_visible("labels", True)
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["layers"]["labels"] is True, timeout=WAIT)
+
+
+def test_rebuild_keeps_zoom_and_centre(qtbot, shanxi):
+    run_js(qtbot, shanxi, "InfraAtlas.setView(37.87, 112.55, 9)")
+    with qtbot.waitSignal(shanxi.view_ready, timeout=WAIT):
+        shanxi.rebuild_map()
+    view = json.loads(run_js(qtbot, shanxi, "InfraAtlas.getView()"))
+    assert view["zoom"] == 9
+    assert view["lat"] == pytest.approx(37.87, abs=0.01) and view["lng"] == pytest.approx(
+        112.55, abs=0.01
+    )
+
+
+def test_screenshot_is_not_blank_and_chinese_renders(qtbot, shanxi, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from desktop.qtfonts import font_covers_qt
+
+    shanxi.state.set_language("zh")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["lang"] == "zh", timeout=WAIT)
+    ok = run_js(
+        qtbot,
+        shanxi,
+        "document.fonts.ready.then(function(){}); "
+        "document.fonts.check('12px \"Noto Sans SC\"', '太原市吕梁市')",
+    )
+    assert ok is True
+    assert font_covers_qt("太原市吕梁市一主三副六市域中心全省目标") == []
+    path = tmp_path / "window.png"
+    with qtbot.waitCallback(timeout=WAIT) as saved:
+        shanxi.screenshot(path, delay_ms=300, on_saved=saved)
+    image = QImage(str(path))
+    assert image.width() >= 1000 and image.height() >= 600
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 50
+
+
+def test_hangzhou_lists_exchange_centre_and_both_corridors(qtbot):
+    window = open_window(qtbot, "zhejiang", select="330100")
+    text = window.region_panel.text()
+    assert "330100" in text
+    assert "Internet exchange" in text
+    assert "Hangzhou-Shaoxing-Ningbo" in text or "杭绍甬" in text
+    assert "Ring Road West" in text or "西复线" in text
+    assert describe(qtbot, window)["highlighted"] == ["330100"]
+    assert window.map.interceptor.blocked == []
+
+
+def test_both_provinces_shows_the_national_layer(qtbot):
+    window = open_window(qtbot, "both")
+    assert describe(qtbot, window)["regions"] == 34

@@ -1,0 +1,116 @@
+"""The command-line contract: keys, exit codes, one error line and no traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = str(Path(sys.executable).with_name("infra-atlas"))
+TARGET_KEYS = {
+    "id",
+    "province",
+    "scope",
+    "regions",
+    "category",
+    "metric",
+    "value",
+    "unit",
+    "year",
+    "status",
+    "source",
+    "quote",
+}
+JOIN_KEYS = {
+    "province",
+    "level",
+    "regions",
+    "matched",
+    "unmatched_targets",
+    "unmatched_regions",
+    "ambiguous",
+}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_targets_json():
+    result = run("targets", "--province", "zhejiang", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["targets"]
+    for t in data["targets"]:
+        assert TARGET_KEYS <= set(t)
+        assert t["province"] == "330000"
+        assert isinstance(t["regions"], list)
+
+
+def test_targets_of_a_region_include_province_wide_ones():
+    data = json.loads(run("targets", "--region", "330100", "--json").stdout)
+    ids = {t["id"] for t in data["targets"]}
+    assert {"ZJ-05", "ZJ-06", "ZJ-07", "ZJ-08", "ZJ-01"} <= ids
+    assert not any(i.startswith("SX") for i in ids)
+
+
+@pytest.mark.parametrize("province", ["shanxi", "zhejiang"])
+def test_join_json(province):
+    result = run("join", "--province", province, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert JOIN_KEYS <= set(data)
+    assert data["regions"] == 11 and data["level"] == "city"
+    assert data["unmatched_targets"] == [] and data["ambiguous"] == []
+    for m in data["matched"]:
+        assert {"target", "region", "name"} <= set(m)
+
+
+def test_join_text_output():
+    result = run("join", "--province", "zhejiang")
+    assert result.returncode == 0
+    assert "11 city regions" in result.stdout and "unmatched targets: 0" in result.stdout
+    assert "hangzhou-shaoxing-ningbo crosses 330100" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("join", "--province", "atlantis"), "unknown province"),
+        (("join",), "needs --province"),
+        (("join", "--boundaries", "/nonexistent/file.shp"), "does not exist"),
+        (("targets", "--region", "12ab"), "not an adcode"),
+        (("frobnicate",), "invalid choice"),
+        (("join", "--province"), "expected one argument"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_non_polygon_boundary_file_is_refused(tmp_path):
+    path = tmp_path / "points.geojson"
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": "太原"},
+                        "geometry": {"type": "Point", "coordinates": [112.5, 37.8]},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run("join", "--boundaries", str(path))
+    assert result.returncode == 2
+    assert "needs polygons" in result.stderr and "Traceback" not in result.stderr
