@@ -105,6 +105,36 @@ def cmd_join(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_map(args: argparse.Namespace) -> int:
+    """Write a province's map as a standalone HTML page (assets next to it, no network)."""
+    from pathlib import Path
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--out {args.out!r} must end in .html")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists: choose another name or add --force to overwrite it")
+    if not out.parent.is_dir():
+        raise UsageError(f"the folder {out.parent} does not exist: create it first")
+    from geodata.mapdoc import MapOptions
+    from geodata.regions import resolve_province
+    from geodata.session import AtlasData
+
+    province = resolve_province(args.province)
+    data = AtlasData()
+    options = MapOptions(metric=args.metric or "plan_items")
+    level = "city"
+    if args.boundaries:
+        from geodata.boundary_files import read_boundary_file
+
+        layer = read_boundary_file(args.boundaries, province=province)
+        data.use_layer(province, layer)
+        level = layer.level
+    path = data.write_map(out, province, level, options)
+    print(f"wrote {path}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (or paint it to a PNG and exit)."""
     from desktop.app import run
@@ -138,6 +168,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     join.add_argument("--json", action="store_true", help="print one JSON object")
     join.set_defaults(func=cmd_join)
+
+    map_ = sub.add_parser("map", help="write the map of a province to a standalone HTML file")
+    map_.add_argument("--province", required=True, help=PROVINCE_HELP)
+    map_.add_argument(
+        "--boundaries", metavar="FILE", help="a boundary file instead of the bundled one"
+    )
+    map_.add_argument("--metric", metavar="ID", help="the choropleth metric (default: plan items)")
+    map_.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
+    map_.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
+    map_.set_defaults(func=cmd_map)
+
+    from desktop.commands import register_all
+
+    register_all(sub)
     return parser
 
 

@@ -354,5 +354,8 @@ def write_map(path: str | Path, *args: Any, **kwargs: Any) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".map-", suffix=".html")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(html)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a map is an ordinary document
     os.replace(tmp, path)
     return path

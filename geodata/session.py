@@ -69,6 +69,11 @@ class AtlasData:
                 self._layers[key] = load_layer(level, province)
         return self._layers[key]
 
+    def use_layer(self, province: str, layer: Layer) -> None:
+        """Show ``layer`` (e.g. a boundary file the user loaded) for a province at its level."""
+        self._layers[(province, layer.level)] = layer
+        self._crossings = {k: v for k, v in self._crossings.items() if k[0] != province}
+
     def has_layer(self, province: str, level: str) -> bool:
         """Return True when the layer for this choice is loaded (asking for it is then quick)."""
         return (province, "province" if province == BOTH else level) in self._layers
