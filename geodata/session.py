@@ -42,6 +42,9 @@ class AtlasData:
         self._layers: dict[tuple[str, str], Layer] = {}
         self._crossings: dict[tuple[str, str], list[Crossing]] = {}
         self._corridors: gpd.GeoDataFrame | None = None
+        from geodata.versions import active_fingerprint
+
+        self._boundaries_seen = active_fingerprint()  # to notice another process's activation
 
     @property
     def targets(self) -> list[Target]:
@@ -61,6 +64,12 @@ class AtlasData:
 
     def layer(self, province: str, level: str) -> Layer:
         """Return the region layer shown for a province choice and level (cached)."""
+        from geodata.versions import active_fingerprint
+
+        seen = active_fingerprint()
+        if seen != self._boundaries_seen:  # a boundary version was activated (app or CLI)
+            self.reload_boundaries()
+            self._boundaries_seen = seen
         key = (province, "province" if province == BOTH else level)
         if key not in self._layers:
             if province == BOTH:
@@ -73,6 +82,11 @@ class AtlasData:
         """Show ``layer`` (e.g. a boundary file the user loaded) for a province at its level."""
         self._layers[(province, layer.level)] = layer
         self._crossings = {k: v for k, v in self._crossings.items() if k[0] != province}
+
+    def reload_boundaries(self) -> None:
+        """Forget the loaded layers (after a boundary version was imported or activated)."""
+        self._layers.clear()
+        self._crossings.clear()
 
     def has_layer(self, province: str, level: str) -> bool:
         """Return True when the layer for this choice is loaded (asking for it is then quick)."""
@@ -130,7 +144,7 @@ class AtlasData:
         )
 
     def data_fingerprint(self) -> str:
-        """Return a hash of the seed data, the imported targets and the boundary source."""
+        """Return a hash of the seed data, imported targets, boundary source and versions."""
         import hashlib
         from importlib.metadata import version
 
@@ -142,6 +156,9 @@ class AtlasData:
             digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
         for t in self.imported:
             digest.update(repr(t.to_dict()).encode("utf-8"))
+        from geodata.versions import active_fingerprint
+
+        digest.update(active_fingerprint().encode())  # the active boundary versions
         return digest.hexdigest()[:16]
 
     def view_key(self, province: str, level: str, options: MapOptions) -> str:

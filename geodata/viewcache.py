@@ -18,7 +18,7 @@ from typing import Any
 from geodata.paths import cache_dir
 
 #: Files whose change must invalidate every cached view.
-_CODE_FILES = ("mapdoc.py", "metrics.py", "classify.py", "assets.py")
+_CODE_FILES = ("mapdoc.py", "pagefont.py", "pagegeom.py", "metrics.py", "classify.py", "assets.py")
 
 
 def code_fingerprint() -> str:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from geodata.assets import asset_manifest, resource_path
 from geodata.fonts import CJK_FONT_FAMILY, CJK_FONT_LICENCE_PATH
 from geodata.plan import load_documents
 from resources import RESOURCES_DIR
@@ -137,6 +136,8 @@ class AboutDialog(QDialog):
         )
         pyside_version, pyside_licence = package_licence("PySide6")
         rows.append(("Qt for Python (PySide6)", pyside_version, pyside_licence, ""))
+        from geodata.assets import asset_manifest, resource_path  # folium: only when opened
+
         font_licence = CJK_FONT_LICENCE_PATH.resolve()
         for asset in asset_manifest():
             if resource_path(asset["licence_file"]).resolve() == font_licence:

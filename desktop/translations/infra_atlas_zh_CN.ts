@@ -4,7 +4,7 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../dialogs/about.py" line="+111" />
+            <location filename="../dialogs/about.py" line="+110" />
             <source>About {app}</source>
             <extracomment>How the About dialog names the vendored web assets (manifest id -&gt; name); else the package.</extracomment>
             <translation>关于 {app}</translation>
@@ -45,7 +45,7 @@
             <translation>边界数据</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Component</source>
             <translation>组件</translation>
         </message>
@@ -116,6 +116,380 @@
             <location line="+1" />
             <source>File: {file}</source>
             <translation>文件：{file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../export_actions.py" line="+134" />
+            <source>Export &amp;view...</source>
+            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How often and how long apart to grab again while the view is still blank.</extracomment>
+            <translation>导出视图(&amp;V)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export &amp;figure...</source>
+            <translation>导出专题图(&amp;F)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Region report...</source>
+            <translation>区域报告(&amp;R)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Select a region first</source>
+            <translation>请先选择区域</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>The map is still loading: export the view once it is drawn</source>
+            <translation>地图仍在加载：请在绘制完成后再导出视图</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The map has not been drawn yet: try the export again</source>
+            <translation>地图尚未绘制完成：请重新导出</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Select a region first (click it on the map)</source>
+            <translation>请先选择区域（在地图上点击）</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Exporting...</source>
+            <translation>正在导出...</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Exported {0}</source>
+            <translation>已导出 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../dialogs/export.py" line="+194" />
+            <source>PNG image (*.png)</source>
+            <extracomment>What can be exported and the formats each allows.</extracomment>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Replace file?</source>
+            <translation>替换文件？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} exists. Replace it?</source>
+            <translation>{0} 已存在。是否替换？</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The folder {0} does not exist: choose another one.</source>
+            <translation>文件夹 {0} 不存在：请另选一个。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Export figure</source>
+            <translation>导出专题图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Region report</source>
+            <translation>区域报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export view</source>
+            <translation>导出视图</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolution (DPI):</source>
+            <translation>分辨率（DPI）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size:</source>
+            <translation>尺寸：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Page:</source>
+            <translation>纸张：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Orientation:</source>
+            <translation>方向：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Landscape</source>
+            <translation>横向</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Portrait</source>
+            <translation>纵向</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0}x screen</source>
+            <translation>屏幕的 {0} 倍</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse...</source>
+            <translation>浏览...</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportBoundariesDialog</name>
+        <message>
+            <location filename="../dialogs/import_boundaries.py" line="+166" />
+            <location line="+47" />
+            <source>Import boundaries</source>
+            <translation>导入边界</translation>
+        </message>
+        <message>
+            <location line="-46" />
+            <source>Browse...</source>
+            <translation>浏览...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose or drop a boundary file</source>
+            <translation>选择或拖入边界文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Layer:</source>
+            <translation>图层(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Province:</source>
+            <translation>省份(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Le&amp;vel:</source>
+            <translation>层级(&amp;V)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name field:</source>
+            <translation>名称字段(&amp;N)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;ode field:</source>
+            <translation>代码字段(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;CRS:</source>
+            <translation>坐标系(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Datum:</source>
+            <translation>坐标基准(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Encoding:</source>
+            <translation>编码(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+13" />
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Automatic (from the codes)</source>
+            <translation>自动（根据代码判断）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shanxi</source>
+            <translation>山西</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zhejiang</source>
+            <translation>浙江</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>province</source>
+            <translation>全省</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cities</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counties</source>
+            <translation>县区</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WGS-84 / CGCS2000 (most GIS files)</source>
+            <translation>WGS-84 / CGCS2000（多数 GIS 文件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GCJ-02 (AMap, Tencent)</source>
+            <translation>GCJ-02（高德、腾讯）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>BD-09 (Baidu)</source>
+            <translation>BD-09（百度）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>From the file, or guessed (e.g. EPSG:4547)</source>
+            <translation>读取自文件，或自动推测（例如 EPSG:4547）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check &amp;again</source>
+            <translation>重新检查(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Store and show</source>
+            <translation>保存并显示(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First rows of the file:</source>
+            <translation>文件前几行：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warnings:</source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Boundary files ({0});;All files (*)</source>
+            <translation>边界文件 ({0});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Reading {0}...</source>
+            <translation>正在读取 {0}...</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Unexpected problem ({0}); details were written to {1}</source>
+            <translation>发生意外问题（{0}）；详细信息已写入 {1}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{0} holds several layers ({1}): choose one in the Layer box and check again</source>
+            <translation>{0} 包含多个图层（{1}）：请在“图层”框中选择一个后重新检查</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>{0}: {1} features, {2} level, province {3}</source>
+            <translation>{0}：{1} 个要素，层级 {2}，省份 {3}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>CRS: {0} ({1}, {2}), reprojected to WGS-84 (EPSG:4326)</source>
+            <translation>坐标系：{0}（{1}，{2}），已转换为 WGS-84（EPSG:4326）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Datum: {0}</source>
+            <translation>坐标基准：{0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Encoding: {0} ({1})</source>
+            <translation>编码：{0}（{1}）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name field: {0}; code field: {1}</source>
+            <translation>名称字段：{0}；代码字段：{1}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Regions matched: {0} of {1}; polygons repaired: {2}</source>
+            <translation>匹配区域：{0}/{1}；已修复多边形：{2}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>None.</source>
+            <translation>无。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>read from the file</source>
+            <translation>读取自文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+7" />
+            <source>as you gave it</source>
+            <translation>按您的指定</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>guessed from the coordinates</source>
+            <translation>根据坐标范围推测</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>declared by the file</source>
+            <translation>文件声明</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>detected</source>
+            <translation>自动识别</translation>
         </message>
     </context>
     <context>
@@ -230,7 +604,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="+156" />
+            <location filename="../main_window.py" line="+165" />
             <source>Infra Atlas - new infrastructure plans</source>
             <translation>Infra Atlas - 新型基础设施规划</translation>
         </message>
@@ -243,6 +617,21 @@
             <location line="+1" />
             <source>&amp;Import targets (CSV/Excel)...</source>
             <translation>导入目标（CSV/Excel）(&amp;I)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import &amp;boundaries...</source>
+            <translation>导入边界(&amp;B)...</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Layers</source>
+            <translation>图层(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Boundary &amp;versions...</source>
+            <translation>边界版本(&amp;V)...</translation>
         </message>
         <message>
             <location line="+1" />
@@ -300,17 +689,17 @@
             <translation>目标</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+60" />
             <source>Building the map...</source>
             <translation>正在生成地图...</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+30" />
             <source>Map ready</source>
             <translation>地图已就绪</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+108" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -333,6 +722,11 @@
             <location line="+3" />
             <source>Import report</source>
             <translation>导入报告</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Boundary version {0} ({1}) stored and shown</source>
+            <translation>边界版本 {0}（{1}）已保存并显示</translation>
         </message>
     </context>
     <context>
@@ -624,6 +1018,165 @@
             <location line="+0" />
             <source>achieved</source>
             <translation>已实现</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsDialog</name>
+        <message>
+            <location filename="../dialogs/versions.py" line="+107" />
+            <source>Boundary versions</source>
+            <translation>边界版本</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported</source>
+            <translation>导入时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Layer</source>
+            <translation>图层</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Features</source>
+            <translation>要素数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active</source>
+            <translation>当前使用</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Before</source>
+            <translation>变化前</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area change</source>
+            <translation>面积变化</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Activate</source>
+            <translation>启用(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Restore bundled boundaries</source>
+            <translation>恢复内置边界(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show changes on &amp;map</source>
+            <translation>在地图上显示变化(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+110" />
+            <source>Select an imported version to see its changes.</source>
+            <translation>选择一个导入的版本以查看其变化。</translation>
+        </message>
+        <message>
+            <location line="-93" />
+            <source>Shanxi</source>
+            <translation>山西</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Zhejiang</source>
+            <translation>浙江</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>provinces</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cities</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counties</source>
+            <translation>县区</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bundled</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Comparing version {0}...</source>
+            <translation>正在比较版本 {0}...</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>renamed</source>
+            <translation>更名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>recoded</source>
+            <translation>代码变更</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>area changed</source>
+            <translation>面积变化</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Changes from version {0} to version {1}: {2}</source>
+            <translation>版本 {0} 到版本 {1} 的变化：{2} 处</translation>
         </message>
     </context>
 </TS>

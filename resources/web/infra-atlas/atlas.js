@@ -59,15 +59,90 @@
     if (A.bridge && A.bridge.regionClicked) { A.bridge.regionClicked(String(code)); }
   };
 
+  // ---------------------------------------------------------------- geometry
+  // Regions arrive as polyline strings (geodata/pagegeom.py): [polygon][ring] of delta-encoded
+  // [lat, lng] integers in units of 1/scale degree.
+  function decodeRing(str, scale) {
+    var points = [], i = 0, lat = 0, lng = 0, n = str.length;
+    while (i < n) {
+      var b, shift = 0, result = 0;
+      do { b = str.charCodeAt(i++) - 63; result |= (b & 31) << shift; shift += 5; } while (b >= 32);
+      lat += (result & 1) ? ~(result >> 1) : (result >> 1);
+      shift = 0; result = 0;
+      do { b = str.charCodeAt(i++) - 63; result |= (b & 31) << shift; shift += 5; } while (b >= 32);
+      lng += (result & 1) ? ~(result >> 1) : (result >> 1);
+      points.push([lng / scale, lat / scale]);
+    }
+    return points;
+  }
+  function decodeGeometry(enc, scale) {
+    return {type: 'MultiPolygon', coordinates: enc.map(function (rings) {
+      return rings.map(function (r) { return decodeRing(r, scale); });
+    })};
+  }
+  function decodeCollection(c) {
+    if (!c) { return null; }
+    return {type: 'FeatureCollection', features: c.features.map(function (f) {
+      return {type: 'Feature', properties: f.properties, geometry: decodeGeometry(f.enc, c.scale)};
+    })};
+  }
+
+  // Levels of detail: finer levels are scripts loaded on zoom; each feature in view is given the
+  // level of the current zoom, so borders stay within a pixel of the source.
+  A.levels = {};
+  A.levelFor = function (zoom) {
+    var z = Math.ceil(zoom - 1e-9), zooms = A.D.lod.zooms;
+    for (var i = 0; i < zooms.length; i++) { if (z <= zooms[i]) { return i; } }
+    return zooms.length - 1;
+  };
+  A.addLevel = function (data) {
+    A.levels[data.index] = data;
+    A.updateDetail();
+  };
+  function loadLevel(index) {
+    var src = A.D.lod.scripts[String(index)];
+    if (!src || A.levels[index] || A.loading[index]) { return; }
+    A.loading[index] = true;
+    var script = document.createElement('script');
+    script.src = src;
+    // A big layer's finer levels may still be being written: try again on the next move.
+    script.onerror = function () { A.loading[index] = false; script.remove(); };
+    document.head.appendChild(script);
+  }
+  A.updateDetail = function () {
+    if (!A.D.lod || !A.regionLayers) { return; }
+    var embedded = A.D.lod.embedded;
+    var want = Math.max(A.levelFor(A.map.getZoom()), embedded);
+    var view = A.map.getBounds().pad(0.3);
+    for (var i = want; i > embedded && !A.levels[i]; i--) { loadLevel(i); }
+    var level = want;
+    while (level > embedded && !A.levels[level]) { level--; }
+    A.regionLayers.forEach(function (layer, k) {
+      var target = A.coarseBounds[k].intersects(view) ? level : embedded;
+      if (layer.atlasLevel === target) { return; }
+      var coords = target === embedded ? layer.feature.geometry.coordinates
+        : decodeGeometry(A.levels[target].features[k], A.levels[target].scale).coordinates;
+      layer.setLatLngs(L.GeoJSON.coordsToLatLngs(coords, 2));
+      layer.atlasLevel = target;
+    });
+    A.detailLevel = level;
+  };
+
   function buildRegions() {
     var renderer = L.canvas({padding: 0.5, pane: 'regions'});
-    A.regions = L.geoJSON(A.D.regions, {
+    A.regionLayers = [];
+    A.coarseBounds = [];
+    A.loading = {};
+    A.regions = L.geoJSON(decodeCollection(A.D.regions), {
       pane: 'regions',
       renderer: renderer,
       style: A.regionStyle,
       onEachFeature: function (feature, layer) {
         var code = feature.properties.adcode;
         if (code) { A.byCode[code] = layer; }
+        layer.atlasLevel = A.D.lod ? A.D.lod.embedded : 0;
+        A.regionLayers.push(layer);
+        A.coarseBounds.push(layer.getBounds());
         layer.bindTooltip(function () { return A.tooltip(feature.properties); },
                           {sticky: true, className: 'atlas-tip'});
         layer.on('click', function () { if (code) { A.clicked(code); } });
@@ -78,7 +153,7 @@
   function buildContext() {
     if (!A.D.context) { return; }
     var featured = A.D.featured;
-    A.context = L.geoJSON(A.D.context, {
+    A.context = L.geoJSON(decodeCollection(A.D.context), {
       pane: 'context',
       renderer: L.canvas({padding: 0.5, pane: 'context'}),
       interactive: false,
@@ -330,6 +405,8 @@
     return JSON.stringify({
       metric: A.style.metric, lang: A.lang, selected: A.selected, layers: A.layers,
       regions: Object.keys(A.byCode).length,
+      detail: A.D.lod ? {level: A.detailLevel, zoom: A.D.lod.zooms[A.detailLevel],
+                         loaded: Object.keys(A.levels).map(Number)} : null,
       highlighted: A.highlighted.map(function (l) { return l.feature.properties.adcode; }),
       legend: Array.prototype.map.call(
         A.legendBox.querySelectorAll('.atlas-legend-row span:last-child'),
@@ -341,9 +418,16 @@
     var done = function () {
       // Report ready once the web fonts have loaded, so a screenshot never shows fallback text.
       var fonts = document.fonts ? document.fonts.ready : Promise.resolve();
-      fonts.then(function () {
+      // Two animation frames later the first frame with that text has been painted.
+      // A hidden page gets no animation frames: then the timer reports instead.
+      var report = function () {
+        if (A.ready) { return; }
         A.ready = true;
         if (A.bridge && A.bridge.mapReady) { A.bridge.mapReady(); }
+      };
+      fonts.then(function () {
+        requestAnimationFrame(function () { requestAnimationFrame(report); });
+        setTimeout(report, 250);
       });
     };
     if (typeof QWebChannel === 'undefined' || typeof qt === 'undefined' || !qt.webChannelTransport) {
@@ -383,6 +467,7 @@
     }
     A.refreshText();
     if (D.selected) { A.selectRegion(D.selected, false); }
+    if (D.lod) { map.on('zoomend moveend', A.updateDetail); A.updateDetail(); }
     connectBridge();
   };
 

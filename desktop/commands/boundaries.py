@@ -1,0 +1,191 @@
+"""``infra-atlas import-boundaries`` and ``infra-atlas layers``: boundary files and versions.
+
+Only the standard library is imported here; geodata is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+PROVINCE_HELP = "province name or adcode: shanxi (140000) or zhejiang (330000)"
+LEVELS = ("province", "city", "county")
+DATUMS = ("wgs84", "gcj02", "bd09")
+
+
+def _print_json(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _place(level: str | None, province: str | None) -> str:
+    from geodata.regions import PROVINCE_EN
+
+    if level == "province" or not province:
+        return f"{level or 'all'} layer of China"
+    plural = {"city": "cities", "county": "counties"}.get(level or "", level or "")
+    return f"{PROVINCE_EN.get(province, province)} {plural}"
+
+
+def cmd_import_boundaries(args: argparse.Namespace) -> int:
+    """Read, check and store a boundary file as a new active version."""
+    from geodata.importer import inspect_boundary_file
+    from geodata.versions import BoundaryStore
+
+    result = inspect_boundary_file(
+        args.file,
+        level=args.level,
+        province=args.province,
+        name_field=args.name_field,
+        code_field=args.code_field,
+        crs=args.crs,
+        datum=args.datum,
+        encoding=args.encoding,
+        layer=args.layer,
+    )
+    info = BoundaryStore().add(result, activate=True)
+    report = result.report()
+    if args.json:
+        _print_json({"ok": True, "version": info.version, **report})
+        return 0
+    layer = result.layer
+    where = f" (layer {result.layer_name})" if len(result.layers) > 1 else ""
+    print(
+        f"read {result.source}{where}: {len(layer)} features, {_place(layer.level, layer.province)}"
+    )
+    print(f"CRS: {result.crs_in} {result.crs_description} ({result.crs_source}) -> EPSG:4326")
+    print(f"datum: {layer.datum_in}")
+    print(f"encoding: {result.encoding} ({result.encoding_source})")
+    print(f"fields: name {layer.name_field or '-'}, code {layer.code_field or '-'}")
+    if result.preview:
+        print("first rows:")
+        for row in result.preview[:3]:
+            print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    print(f"repaired polygons: {result.repaired}")
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    print(
+        f"stored as version {info.version}, now active for {_place(info.level, info.province)} "
+        "('infra-atlas layers --activate 0' restores the bundled boundaries)"
+    )
+    return 0
+
+
+def cmd_layers(args: argparse.Namespace) -> int:
+    """List the boundary versions, switch the active one, or show a diff."""
+    from geodata.boundaries import source_label
+    from geodata.regions import resolve_province
+    from geodata.versions import BUNDLED, BoundaryStore
+
+    store = BoundaryStore()
+    message = None
+    if args.activate is not None:
+        province = resolve_province(args.province) if args.province else None
+        if args.activate == BUNDLED:
+            message = store.activate(BUNDLED, args.level, province)
+        else:
+            message = store.activate(args.activate)
+    diff = store.diff(args.diff) if args.diff is not None else None
+    active = store.active()
+    versions = [
+        {
+            "version": BUNDLED,
+            "source": source_label(),
+            "imported_at": None,
+            "features": None,
+            "level": None,
+            "province": None,
+        }
+    ] + [v.to_dict() for v in store.versions()]
+    active_list = []
+    for key, version in sorted(active.items()):
+        province, level = key.split(":")
+        active_list.append(
+            {
+                "province": None if level == "province" else province,
+                "level": level,
+                "version": version,
+            }
+        )
+    if args.json:
+        out = {"active": active_list, "versions": versions}
+        if message:
+            out["message"] = message
+        if diff is not None:
+            out["diff"] = diff.to_dict()
+        _print_json(out)
+        return 0
+    if message:
+        print(message)
+    active_versions = set(active.values())
+    print("  version  imported             features  layer                 source")
+    for v in versions:
+        mark = "*" if v["version"] in active_versions else " "
+        when = (v["imported_at"] or "bundled")[:19]
+        features = "" if v["features"] is None else str(v["features"])
+        place = "all (bundled)" if v["version"] == BUNDLED else _place(v["level"], v["province"])
+        print(f"{mark} {v['version']:>7}  {when:19}  {features:>8}  {place:20}  {v['source']}")
+    print("* active (version 0 wherever no imported version is active)")
+    if diff is not None:
+        print(f"changes from version {diff.old_version} to version {diff.new_version}:")
+        if not diff.rows:
+            print("  none")
+        for row in diff.rows:
+            print("  " + describe_change(row))
+    return 0
+
+
+def describe_change(row: dict) -> str:
+    """Return one line describing a diff row (English; the app translates its own table)."""
+    change = row["change"]
+    if change == "added":
+        return f"added    {row['code']} {row['name']}"
+    if change == "removed":
+        return f"removed  {row['old_code']} {row['old_name']}"
+    if change == "renamed":
+        return f"renamed  {row['code']} {row['old_name']} -> {row['name']}"
+    if change == "recoded":
+        return f"recoded  {row['name']} {row['old_code']} -> {row['code']}"
+    return f"area     {row['code']} {row['name']} {row['area_change']:+.1f}%"
+
+
+def register(sub) -> None:
+    """Add ``import-boundaries`` and ``layers`` to the subparsers ``sub``."""
+    imp = sub.add_parser(
+        "import-boundaries",
+        help="check a boundary file and store it as a new, active boundary version",
+    )
+    imp.add_argument(
+        "file", metavar="FILE", help="shapefile (.shp/.zip), GeoJSON, GeoPackage, KML/KMZ, .fgb"
+    )
+    imp.add_argument("--province", help=PROVINCE_HELP)
+    imp.add_argument("--level", choices=LEVELS, help="the regions' level (guessed from codes)")
+    imp.add_argument("--name-field", metavar="F", help="the field of region names")
+    imp.add_argument("--code-field", metavar="F", help="the field of 6- or 12-digit codes")
+    imp.add_argument("--crs", metavar="CRS", help="the file's CRS, e.g. EPSG:4547")
+    imp.add_argument(
+        "--datum", choices=DATUMS, default="wgs84", help="gcj02 for AMap/Tencent, bd09 for Baidu"
+    )
+    imp.add_argument("--encoding", metavar="ENC", help="shapefile text encoding, e.g. GB18030")
+    imp.add_argument("--layer", metavar="NAME", help="the layer in a multi-layer file or zip")
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+    imp.set_defaults(func=cmd_import_boundaries)
+
+    layers = sub.add_parser("layers", help="list boundary versions, activate one, show a diff")
+    layers.add_argument(
+        "--activate",
+        metavar="VERSION",
+        type=int,
+        help="make VERSION active for its province and level (0: the bundled boundaries)",
+    )
+    layers.add_argument(
+        "--province", help="with --activate 0: restore only this province (default: all)"
+    )
+    layers.add_argument(
+        "--level", choices=LEVELS, help="with --activate 0: restore only this level"
+    )
+    layers.add_argument(
+        "--diff", metavar="VERSION", type=int, help="compare VERSION with the version before it"
+    )
+    layers.add_argument("--json", action="store_true", help="print one JSON object")
+    layers.set_defaults(func=cmd_layers)

@@ -1,0 +1,106 @@
+"""``infra-atlas export``: print figures and region reports from the command line.
+
+::
+
+    infra-atlas export --province P [--metric ID] [--region ADCODE] --out FILE.png|.svg|.pdf
+            [--dpi N] [--page A4|A3] [--orientation landscape|portrait] [--force]
+
+Without ``--region`` it writes a figure of the province's cities coloured by the metric. With
+``--region`` and a ``.pdf`` file it writes the region's one-page report; with ``--region`` and a
+``.png`` or ``.svg`` file it writes the province figure with that region outlined in red. An
+existing file is kept unless ``--force`` is given. Labels are in Chinese (the planners' language).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import PROVINCE_HELP, UsageError
+
+EXPORT_EPILOG = (
+    "With --region, a .pdf file is the region's one-page report (map inset, role, targets with "
+    "their quotes, corridors); a .png or .svg file is the province figure with the region "
+    "outlined. Scripting a report's figures: run it once per province and metric."
+)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a figure (PNG/SVG/PDF) or a region report (PDF)."""
+    from geodata.errors import InputError
+    from geodata.figures import check_dpi, check_output, figure_for, save_figure
+    from geodata.mapdoc import MapOptions
+    from geodata.regions import normalise_code, region, resolve_province
+
+    province = resolve_province(args.province)
+    try:
+        out = check_output(args.out, force=args.force)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    dpi = check_dpi(args.dpi)
+    adcode = None
+    level = "city"
+    if args.region:
+        adcode = normalise_code(args.region)
+        if adcode is None:
+            raise UsageError(
+                f"--region {args.region!r} is not an adcode: give 6 digits, e.g. 140100"
+            )
+        known = region(adcode)
+        if known is None or adcode[:2] != province[:2] or adcode == province:
+            raise UsageError(
+                f"--region {adcode} is not a city or county of province {province}: "
+                "run infra-atlas targets --province ... --json to see its regions"
+            )
+        level = known.level if known.level in ("city", "county") else "city"
+
+    from geodata.session import AtlasData
+
+    data = AtlasData()
+    if adcode is not None and adcode not in data.layer(province, level).adcodes:
+        raise UsageError(f"--region {adcode} is not in the {level} boundaries of {province}")
+    if adcode is not None and out.suffix.lower() == ".pdf":
+        if args.metric:
+            _check_metric(data, province, level, args.metric)
+        from geodata.reports import region_report
+
+        path = region_report(data, adcode, out, province=province, level=level)
+        print(f"wrote {path} (region report of {adcode})")
+        return 0
+    options = MapOptions(metric=args.metric or "plan_items", selected=adcode)
+    fig = figure_for(data, province, level, options, args.page, args.orientation)
+    path = save_figure(fig, out, dpi)
+    print(f"wrote {path}")
+    return 0
+
+
+def _check_metric(data, province: str, level: str, metric: str) -> None:
+    from geodata.figures import figure_metric
+
+    layer = data.layer(province, level)
+    figure_metric(layer, data.targets, data.crossings(province, level), metric)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``export`` subcommand to the ``infra-atlas`` parser."""
+    export = sub.add_parser(
+        "export",
+        help="write a print figure (PNG/SVG/PDF) or a one-page region report (PDF)",
+        epilog=EXPORT_EPILOG,
+    )
+    export.add_argument("--province", required=True, help=PROVINCE_HELP)
+    export.add_argument(
+        "--metric", metavar="ID", help="the choropleth metric (default: plan_items)"
+    )
+    export.add_argument(
+        "--region",
+        metavar="ADCODE",
+        help="a city: .pdf writes its report, .png/.svg outline it on the province figure",
+    )
+    export.add_argument(
+        "--out", required=True, metavar="FILE", help="the file to write: .png, .svg or .pdf"
+    )
+    export.add_argument("--dpi", default="300", metavar="N", help="PNG resolution (default 300)")
+    export.add_argument("--page", choices=("A4", "A3"), default="A4", help="paper size")
+    export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(func=cmd_export)

@@ -1,0 +1,467 @@
+"""File > Export view / Export figure / Region report, run off the GUI thread.
+
+The main window creates one :class:`ExportActions` and puts its actions in the File menu. Each
+action asks with :class:`~desktop.dialogs.export.ExportDialog`, then writes the file in a
+:class:`~desktop.workers.Worker` thread (the window stays responsive) and reports through the
+window's notifier. The figures and reports themselves come from :mod:`geodata.figures` and
+:mod:`geodata.reports`; this module only gathers what the window shows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from desktop.dialogs.export import ExportDialog, ExportRequest
+from desktop.map_view import MapView
+from desktop.workers import Worker
+from geodata.errors import InputError
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+#: Screen resolution assumed for the DPI written into view images (CSS pixels).
+SCREEN_DPI = 96
+#: How often and how long apart to grab again while the view is still blank.
+GRAB_TRIES, GRAB_RETRY_MS = 40, 150
+#: How long a 2x/3x re-render may take to load before the export gives up (ms).
+RENDER_TIMEOUT_MS = 60_000
+#: How often to ask the offscreen page whether it has finished drawing (ms).
+RENDER_POLL_MS = 100
+#: How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms).
+SETTLE_WAIT_MS = 10_000
+
+#: What the live page shows beyond its document: the view, and what the app changed since.
+SNAPSHOT_JS = """JSON.stringify((function (A) {
+  return {view: JSON.parse(A.getView()), style: A.style, layers: A.layers, lang: A.lang,
+          selected: A.selected, detail: A.D.lod ? A.detailLevel : null,
+          highlighted: A.highlighted.map(function (l) { return l.feature.properties.adcode; })};
+})(InfraAtlas))"""
+
+#: Show a snapshot in a freshly loaded page of the same document (the view last: selecting
+#: does not pan, but restyling and toggling must not move the map either way).
+APPLY_JS = """(function (A, s) {
+  A.setStyle(s.style);
+  Object.keys(s.layers).forEach(function (k) {
+    if (!!A.layers[k] !== !!s.layers[k]) { A.setLayerVisible(k, s.layers[k]); }
+  });
+  if (A.lang !== s.lang) { A.setLanguage(s.lang); }
+  A.selectRegion(s.selected, false);
+  A.clearHighlight();
+  A.highlighted = s.highlighted.map(function (c) { return A.byCode[c]; }).filter(Boolean);
+  A.reapplyHighlight();
+  A.setView(s.view.lat, s.view.lng, s.view.zoom);
+  return true;
+})(InfraAtlas, %s)"""
+
+#: Whether the finer boundaries of the live page and the basemap tiles have arrived.
+SETTLED_JS = """(function (A, detail) {
+  var tiles = document.querySelectorAll('img.leaflet-tile:not(.leaflet-tile-loaded)').length;
+  return (detail === null || A.detailLevel >= detail) && tiles === 0;
+})(InfraAtlas, %s)"""
+
+#: Set a flag once two animation frames (or, without frames, 250 ms) have passed.
+FRAMES_JS = """(function () {
+  window.atlasExportPainted = false;
+  var done = function () { window.atlasExportPainted = true; };
+  requestAnimationFrame(function () { requestAnimationFrame(done); });
+  setTimeout(done, 250);
+  return true;
+})()"""
+
+
+def is_blank(image: QImage) -> bool:
+    """Return True when an image is one flat colour (a view not painted yet)."""
+    if image.isNull():
+        return True
+    small = image.scaled(24, 24, Qt.IgnoreAspectRatio, Qt.FastTransformation)
+    first = small.pixel(0, 0)
+    return all(small.pixel(x, y) == first for x in range(24) for y in range(24))
+
+
+def save_view_image(image: QImage, size: QSize, path: Path, dpi: int) -> Path:
+    """Scale a grabbed view to ``size`` and write it as PNG with ``dpi`` in its metadata.
+
+    Runs in a worker thread (QImage is reentrant). The file is written next to ``path`` and
+    renamed, so a failed export never leaves half a file.
+
+    Raises
+    ------
+    InputError
+        When the PNG cannot be written.
+    """
+    if image.size() != size:
+        image = image.scaled(size, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".png")
+    os.close(fd)
+    if not image.save(tmp, "PNG"):
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"could not write {path}: check that the folder is writable")
+    os.replace(tmp, path)
+    return path
+
+
+def grab_when_painted(
+    view: QWidget,
+    then: Callable[[QImage], None],
+    fail: Callable[[], None],
+    tries: int = GRAB_TRIES,
+    alive: Callable[[], bool] = lambda: True,
+) -> None:
+    """Grab ``view`` once Chromium has painted it (a fresh page grabs blank), then ``then``.
+
+    Retries on a timer (never an event loop of its own); calls ``fail`` when the view stays
+    blank, and stops quietly once ``alive()`` is False.
+    """
+    if not alive():
+        return
+    image = view.grab().toImage()  # GUI thread; device pixels of this screen
+    if not is_blank(image):
+        then(image)
+    elif tries > 0:
+        QTimer.singleShot(
+            GRAB_RETRY_MS, lambda: grab_when_painted(view, then, fail, tries - 1, alive)
+        )
+    else:
+        fail()
+
+
+class ViewRenderer(QObject):
+    """Draw the live map again, in an offscreen page, at ``scale`` times its resolution.
+
+    Grabbing the screen and scaling it up only blurs it. Instead a hidden :class:`MapView`
+    (same page class, profile, interceptor and bridge as the live one) loads the same map
+    document with Chromium's zoom factor at ``scale`` and a widget ``scale`` times larger: the
+    CSS viewport is the live one's, so the same centre and zoom show the same area, while text,
+    lines and the canvas are rasterised at ``scale`` device pixels per CSS pixel. The live
+    page's view, style, layers, language and highlight are copied over once it is ready.
+    Everything runs on signals and timers; the GUI never waits.
+
+    Signals
+    -------
+    rendered(QImage)
+        The drawn view (``scale`` times the live widget's size on a 1x screen).
+    failed(str)
+        The page could not be drawn (the message for the user).
+    """
+
+    rendered = Signal(QImage)
+    failed = Signal(str)
+
+    def __init__(self, live: MapView, scale: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.live = live
+        self.scale = scale
+        self.css_size = live.size()
+        self.view: MapView | None = None
+        self._snapshot: dict | None = None
+        self._done = False
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.timeout.connect(self._on_timeout)
+        self._settling = QElapsedTimer()
+
+    def start(self) -> None:
+        """Read the live page's state, then load the offscreen page."""
+        self._timeout.start(RENDER_TIMEOUT_MS)
+        self.live.map_page.runJavaScript(SNAPSHOT_JS, 0, self._on_snapshot)
+
+    def _on_snapshot(self, result: object) -> None:
+        if self._done:
+            return
+        try:
+            self._snapshot = json.loads(str(result))
+        except ValueError:
+            self._finish(self.tr("The map could not be read: try the export again"))
+            return
+        path = self.live.current_path
+        if path is None:
+            self._finish(self.tr("The map is still loading: export the view once it is drawn"))
+            return
+        view = MapView()
+        self.view = view
+        view.setAttribute(Qt.WA_DontShowOnScreen, True)  # drawn, never on the screen
+        view.setAttribute(Qt.WA_QuitOnClose, False)
+        view.set_allow_remote(self.live.interceptor.allow_remote)
+        view.show()
+        # Aim at scale device pixels per CSS pixel whatever the screen's own ratio.
+        zoom = self.scale / view.devicePixelRatioF()
+        view.setZoomFactor(zoom)
+        view.resize(round(self.css_size.width() * zoom), round(self.css_size.height() * zoom))
+        view.loadFinished.connect(self._on_loaded)
+        view.map_ready.connect(self._on_ready)
+        view.load_map(path)
+
+    def _on_loaded(self, ok: bool) -> None:
+        if not ok and not self._done:
+            self._finish(self.tr("The map could not be drawn for the export: try again"))
+
+    def _on_ready(self) -> None:
+        if self._done or self.view is None:
+            return
+        code = APPLY_JS % json.dumps(self._snapshot)
+        self.view.map_page.runJavaScript(code, 0, lambda _ok: self._poll_settled())
+        self._settling.start()
+
+    def _poll_settled(self) -> None:
+        if self._done or self.view is None:
+            return
+        if self._settling.elapsed() > SETTLE_WAIT_MS:  # draw what has arrived
+            self._settled(True)
+            return
+        code = SETTLED_JS % json.dumps(self._snapshot.get("detail"))
+        self.view.map_page.runJavaScript(code, 0, self._settled)
+
+    def _settled(self, settled: object) -> None:
+        if self._done or self.view is None:
+            return
+        if settled is True:
+            self.view.map_page.runJavaScript(FRAMES_JS, 0, lambda _ok: self._poll_painted())
+        else:
+            QTimer.singleShot(RENDER_POLL_MS, self, self._poll_settled)
+
+    def _poll_painted(self) -> None:
+        if self._done or self.view is None:
+            return
+
+        def painted(flag: object) -> None:
+            if self._done or self.view is None:
+                return
+            if flag is True:
+                grab_when_painted(
+                    self.view,
+                    self._on_grabbed,
+                    lambda: self._finish(
+                        self.tr("The map has not been drawn yet: try the export again")
+                    ),
+                    alive=lambda: not self._done,
+                )
+            else:
+                QTimer.singleShot(RENDER_POLL_MS, self, self._poll_painted)
+
+        self.view.map_page.runJavaScript("window.atlasExportPainted === true", 0, painted)
+
+    def _on_grabbed(self, image: QImage) -> None:
+        self._finish(None, image)
+
+    def _on_timeout(self) -> None:
+        if not self._done:
+            self._finish(
+                self.tr("The map took too long to draw at {0}x: try the export again").format(
+                    self.scale
+                )
+            )
+
+    def _finish(self, message: str | None, image: QImage | None = None) -> None:
+        """Report once, and delete the offscreen page."""
+        if self._done:
+            return
+        self._done = True
+        self._timeout.stop()
+        view, self.view = self.view, None
+        if view is not None:
+            view.hide()
+            view.deleteLater()
+        if image is not None:
+            self.rendered.emit(image)
+        else:
+            self.failed.emit(message or "")
+
+
+def write_figure(data: Any, province: str, level: str, options: Any, request: ExportRequest):
+    """Build and save a print figure (worker thread)."""
+    from geodata.figures import figure_for, save_figure
+
+    fig = figure_for(data, province, level, options, request.page, request.orientation)
+    return save_figure(fig, request.path, request.dpi)
+
+
+def write_report(
+    data: Any, adcode: str, province: str, level: str, language: str, request: ExportRequest
+) -> Path:
+    """Write a region report (worker thread)."""
+    from geodata.reports import region_report
+
+    return region_report(data, adcode, request.path, province, level, language)
+
+
+class ExportActions(QObject):
+    """The export actions of a main window.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Gives the state, the data, the map view and the notifier.
+    menu : QMenu
+        Where the actions go (File).
+
+    Signals
+    -------
+    exported(str)
+        A file was written (its path).
+    failed(str)
+        An export failed (the message shown to the user).
+    """
+
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self._workers: set[Worker] = set()
+        self._renderers: set[ViewRenderer] = set()
+        self.view_action = self._add(menu, self.export_view, "Ctrl+E")
+        self.figure_action = self._add(menu, self.export_figure, "Ctrl+Shift+E")
+        self.report_action = self._add(menu, self.export_report)
+        state = window.state
+        state.region_selected.connect(lambda _code: self._sync_enabled())
+        state.province_changed.connect(lambda _p: self._sync_enabled())
+        state.level_changed.connect(lambda _lvl: self._sync_enabled())
+        self._sync_enabled()
+        self.retranslate()
+
+    def _add(self, menu: QMenu, slot: Callable, shortcut: str | None = None) -> QAction:
+        action = QAction(self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _sync_enabled(self) -> None:
+        self.report_action.setEnabled(self.window.state.selected_region is not None)
+
+    def retranslate(self) -> None:
+        """Set the actions' texts in the current language."""
+        self.view_action.setText(self.tr("Export &view..."))
+        self.figure_action.setText(self.tr("Export &figure..."))
+        self.report_action.setText(self.tr("&Region report..."))
+        self.report_action.setStatusTip(self.tr("Select a region first"))
+
+    # ----------------------------------------------------------------- asking
+    def _base_name(self, suffix: str = "") -> str:
+        from desktop.state import PROVINCES
+
+        state = self.window.state
+        province = PROVINCES.get(state.province, state.province)
+        metric = state.metric.replace(":", "-").replace("|", "-").replace("/", "-")
+        return f"infra-atlas-{province}-{suffix or metric}"
+
+    def ask(self, kind: str, base_name: str) -> ExportRequest | None:
+        """Show the export dialog; return the request, or None when cancelled."""
+        dialog = ExportDialog(kind, base_name, self.window)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return dialog.request
+
+    # ----------------------------------------------------------------- exports
+    def export_view(self, request: ExportRequest | None = None) -> bool:
+        """Save the map as shown, with its legend, at 1x, 2x or 3x the screen size (PNG).
+
+        Returns
+        -------
+        bool
+            True when an export started.
+        """
+        view = self.window.map
+        if request is None:
+            request = self.ask("view", self._base_name("view"))
+            if request is None:
+                return False
+        if not view.is_ready:
+            self._fail(self.tr("The map is still loading: export the view once it is drawn"))
+            return False
+        size = QSize(view.width() * request.scale, view.height() * request.scale)
+        dpi = SCREEN_DPI * request.scale
+
+        def save(image: QImage) -> None:
+            self._start(save_view_image, image, size, request.path, dpi)
+
+        if request.scale == 1:  # the screen itself
+            grab_when_painted(
+                view,
+                save,
+                lambda: self._fail(self.tr("The map has not been drawn yet: try the export again")),
+            )
+            return True
+        # 2x, 3x: draw the view again at that resolution (an upscaled screen grab is blurred)
+        renderer = ViewRenderer(view, request.scale, self)
+        self._renderers.add(renderer)
+
+        def done() -> None:
+            self._renderers.discard(renderer)
+            renderer.deleteLater()
+
+        renderer.rendered.connect(lambda image: (done(), save(image)))
+        renderer.failed.connect(lambda message: (done(), self._fail(message)))
+        self.window.notifier.info(self.tr("Exporting..."))
+        renderer.start()
+        return True
+
+    def export_figure(self, request: ExportRequest | None = None) -> bool:
+        """Write a print figure of the layer shown with the current metric and style."""
+        if request is None:
+            request = self.ask("figure", self._base_name())
+            if request is None:
+                return False
+        w = self.window
+        options = w.map_options()
+        self._start(write_figure, w.data, w.state.province, w._level(), options, request)
+        return True
+
+    def export_report(self, request: ExportRequest | None = None) -> bool:
+        """Write the one-page PDF report of the selected region."""
+        w = self.window
+        adcode = w.state.selected_region
+        if adcode is None:
+            self._fail(self.tr("Select a region first (click it on the map)"))
+            return False
+        if request is None:
+            request = self.ask("report", self._base_name(adcode))
+            if request is None:
+                return False
+        self._start(
+            write_report,
+            w.data,
+            adcode,
+            w.state.province,
+            w._level(),
+            w.state.language,
+            request,
+        )
+        return True
+
+    def _start(self, function: Callable, *args: Any) -> None:
+        worker = Worker(function, *args)
+        self._workers.add(worker)
+        self.window.notifier.info(self.tr("Exporting..."))
+
+        def finished(path: object, w: Worker = worker) -> None:
+            self._workers.discard(w)
+            self.window.notifier.info(self.tr("Exported {0}").format(str(path)), 10000)
+            self.exported.emit(str(path))
+
+        def failed(message: str, expected: bool, w: Worker = worker) -> None:
+            self._workers.discard(w)
+            self.window.notifier.error(message, expected)
+            self.failed.emit(message)
+
+        worker.finished.connect(finished)
+        worker.failed.connect(failed)
+        worker.start()
+
+    def _fail(self, message: str) -> None:
+        self.window.notifier.error(message, True)
+        self.failed.emit(message)

@@ -1,0 +1,329 @@
+"""Compact, multi-level region geometry for the web map.
+
+The page never receives raw GeoJSON coordinates of a region layer. Each level of detail is
+simplified as a coverage (``shapely.coverage_simplify``: shared borders are simplified once, so
+neighbours never gap or overlap), quantised, and written as delta-encoded polyline strings
+(the encoding of Google's polyline format: about 3 to 5 bytes a vertex instead of about 20).
+
+Levels are tied to web-map zoom levels: the level for zoom ``z`` stays within one screen pixel
+of the source at zoom ``z`` (:func:`pixel_degrees`). The level that suits the layer's first
+view is embedded in the map document; finer ones are JavaScript files beside it that the page
+loads when the user zooms in (``InfraAtlas.addLevel``). Levels are cached on disk by the
+content hash of the layer's geometry, so a layer is simplified once per boundary version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geodata.paths import cache_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Zoom levels with their own level of detail; level ``i`` is drawn up to zoom ``LOD_ZOOMS[i]``.
+LOD_ZOOMS: tuple[int, ...] = (4, 6, 8, 10, 12)
+#: Simplification tolerance as a share of a pixel. ``coverage_simplify`` (Visvalingam-Whyatt)
+#: can move a border up to about 3.3 times its tolerance (measured on the county layers), so a
+#: quarter of a pixel keeps every border within one pixel.
+TOLERANCE_SHARE = 0.25
+#: Layers with fewer vertices compute every level at once; bigger ones compute the finer levels
+#: after the first view is on screen (:meth:`GeometryLevels.complete`).
+EAGER_VERTICES = 400_000
+_GEOMETRY_VERSION = "1"
+
+
+def pixel_degrees(zoom: float, max_abs_lat: float) -> float:
+    """Return the size of one screen pixel in degrees at ``zoom`` (Web Mercator, 256-px tiles).
+
+    A pixel spans ``360 / (256 * 2**zoom)`` degrees of longitude everywhere, and that times
+    ``cos(latitude)`` degrees of latitude; the smaller (at the layer's most poleward latitude)
+    is returned so that a distance in degrees below it is below one pixel in both directions.
+    """
+    lat = min(abs(max_abs_lat), 85.0)
+    return 360.0 / (256.0 * 2.0**zoom) * math.cos(math.radians(lat))
+
+
+def level_tolerance(zoom: int, max_abs_lat: float) -> float:
+    """Return the simplification tolerance (degrees) of the level drawn up to ``zoom``."""
+    return pixel_degrees(zoom, max_abs_lat) * TOLERANCE_SHARE
+
+
+def level_scale(zoom: int, max_abs_lat: float) -> int:
+    """Return the quantisation scale (units per degree) of a level: its error is 1/20 pixel."""
+    step = pixel_degrees(zoom, max_abs_lat) / 20.0
+    return int(10 ** min(6, max(2, math.ceil(-math.log10(step)))))
+
+
+def fit_zoom(
+    bounds: tuple[float, float, float, float], width: int = 900, height: int = 650
+) -> float:
+    """Return the zoom at which ``(minx, miny, maxx, maxy)`` fits a ``width`` x ``height`` view."""
+    minx, miny, maxx, maxy = bounds
+
+    def merc_y(lat: float) -> float:
+        lat = max(min(lat, 85.0), -85.0)
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    span_x = max(maxx - minx, 1e-9) / 360.0
+    span_y = max(merc_y(maxy) - merc_y(miny), 1e-9) / (2 * math.pi)
+    return math.log2(min(width / (256 * span_x), height / (256 * span_y)))
+
+
+def level_for_zoom(zoom: float, zooms: tuple[int, ...] = LOD_ZOOMS) -> int:
+    """Return the index of the level drawn at ``zoom`` (the last level beyond its zoom)."""
+    z = math.ceil(zoom - 1e-9)
+    for i, level_zoom in enumerate(zooms):
+        if z <= level_zoom:
+            return i
+    return len(zooms) - 1
+
+
+# ------------------------------------------------------------------------------ encoding
+def encode_geometries(geoms: np.ndarray, scale: int) -> list[list[list[str]]]:
+    """Encode polygons as ``[polygon][ring]`` polyline strings of ``[lat, lng]`` deltas.
+
+    Parameters
+    ----------
+    geoms : numpy.ndarray of shapely geometries
+        Polygons or multipolygons (other parts are dropped; None or empty gives ``[]``).
+    scale : int
+        Units per degree (``10**5`` is about 1 m).
+
+    Returns
+    -------
+    list
+        For each geometry, its polygons; for each polygon, its rings (exterior first).
+    """
+    import numpy as np
+    import shapely
+
+    ring_geoms: list[Any] = []
+    owners: list[tuple[int, int]] = []  # (feature, polygon) of each ring
+    for i, geom in enumerate(geoms):
+        if geom is None or shapely.is_empty(geom):
+            continue
+        for j, poly in enumerate(shapely.get_parts(geom)):
+            if shapely.get_type_id(poly) != 3:  # keep polygons only
+                continue
+            ring_geoms.append(shapely.get_exterior_ring(poly))
+            owners.append((i, j))
+            for k in range(shapely.get_num_interior_rings(poly)):
+                ring_geoms.append(shapely.get_interior_ring(poly, k))
+                owners.append((i, j))
+    out: list[list[list[str]]] = [[] for _ in range(len(geoms))]
+    if not ring_geoms:
+        return out
+    coords, ring_index = shapely.get_coordinates(np.asarray(ring_geoms), return_index=True)
+    q = np.round(coords[:, ::-1] * scale).astype(np.int64)  # [lat, lng] as integers
+    starts = np.flatnonzero(np.r_[True, ring_index[1:] != ring_index[:-1]])
+    delta = q.copy()
+    delta[1:] -= q[:-1]
+    delta[starts] = q[starts]  # every ring starts from absolute values
+    values = delta.reshape(-1)
+    zig = np.where(values < 0, ~(values << 1), values << 1).astype(np.uint64)
+    bits = np.zeros(len(zig), dtype=np.int64)
+    rest = zig.copy()
+    while rest.any():
+        nonzero = rest > 0
+        bits[nonzero] += 1
+        rest >>= np.uint64(1)
+    nchunks = np.maximum(1, (bits + 4) // 5)
+    owner = np.repeat(np.arange(len(zig)), nchunks)
+    first = np.cumsum(nchunks) - nchunks
+    pos = np.arange(int(nchunks.sum())) - np.repeat(first, nchunks)
+    chunk = (zig[owner] >> (np.uint64(5) * pos.astype(np.uint64))) & np.uint64(31)
+    more = (pos < nchunks[owner] - 1).astype(np.uint64) << np.uint64(5)
+    text = ((chunk | more) + np.uint64(63)).astype(np.uint8).tobytes().decode("ascii")
+    # characters per ring: sum of both values' chunks over the ring's vertices
+    per_vertex = nchunks.reshape(-1, 2).sum(axis=1)
+    ring_chars = np.add.reduceat(per_vertex, starts)
+    offsets = np.r_[0, np.cumsum(ring_chars)]
+    polygon_of: dict[tuple[int, int], list[str]] = {}
+    for r, (i, j) in enumerate(owners):
+        ring = text[offsets[r] : offsets[r + 1]]
+        if (i, j) not in polygon_of:
+            polygon_of[(i, j)] = []
+            out[i].append(polygon_of[(i, j)])
+        polygon_of[(i, j)].append(ring)
+    return out
+
+
+def decode_ring(text: str, scale: int) -> list[tuple[float, float]]:
+    """Decode one polyline ring into ``(lng, lat)`` pairs (the page does the same in JS)."""
+    values: list[int] = []
+    i = 0
+    while i < len(text):
+        result = shift = 0
+        while True:
+            b = ord(text[i]) - 63
+            i += 1
+            result |= (b & 31) << shift
+            shift += 5
+            if b < 32:
+                break
+        values.append(~(result >> 1) if result & 1 else result >> 1)
+    lat = lng = 0
+    points = []
+    for k in range(0, len(values), 2):
+        lat += values[k]
+        lng += values[k + 1]
+        points.append((lng / scale, lat / scale))
+    return points
+
+
+def decode_geometry(polygons: list[list[str]], scale: int) -> Any:
+    """Decode what :func:`encode_geometries` wrote for one feature into a shapely geometry."""
+    import shapely
+
+    parts = []
+    for rings in polygons:
+        coords = [decode_ring(r, scale) for r in rings]
+        parts.append(shapely.Polygon(coords[0], coords[1:]))
+    return shapely.MultiPolygon(parts) if parts else shapely.MultiPolygon()
+
+
+# ------------------------------------------------------------------------------ levels
+def simplify_level(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> np.ndarray:
+    """Return the geometry of the level drawn up to ``zoom``, simplified as one coverage."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms)
+    tolerance = level_tolerance(zoom, max_abs_lat)
+    polygonal = shapely.get_type_id(geoms)
+    ok = np.isin(polygonal, (3, 6))  # polygons and multipolygons form the coverage
+    out = geoms.copy()
+    if ok.any():
+        out[ok] = shapely.coverage_simplify(geoms[ok], tolerance)
+    return out
+
+
+def geometry_hash(geoms: np.ndarray) -> str:
+    """Return a content hash of a layer's geometry (what the level cache is keyed by)."""
+    import shapely
+
+    digest = hashlib.sha256(_GEOMETRY_VERSION.encode())
+    for wkb in shapely.to_wkb(geoms, output_dimension=2):
+        digest.update(wkb if wkb is not None else b"-")
+    return digest.hexdigest()[:24]
+
+
+@dataclass
+class Level:
+    """One level of detail: drawn up to ``zoom``, coordinates as integers of ``1 / scale``."""
+
+    index: int
+    zoom: int
+    scale: int
+    features: list[list[list[str]]]
+
+    def to_page(self) -> dict:
+        """Return the level as the page takes it."""
+        return {"index": self.index, "zoom": self.zoom, "scale": self.scale}
+
+
+class GeometryLevels:
+    """The levels of detail of one layer's geometry, cached on disk by content hash.
+
+    Parameters
+    ----------
+    geoms : numpy.ndarray of shapely geometries
+        The layer's geometry in WGS-84 degrees, in feature order.
+    root : Path, optional
+        Cache directory (default ``<data home>/cache/geometry``).
+    zooms : tuple of int
+        Zoom of each level.
+    """
+
+    def __init__(
+        self, geoms: np.ndarray, root: Path | None = None, zooms: tuple[int, ...] = LOD_ZOOMS
+    ) -> None:
+        import numpy as np
+        import shapely
+
+        self.geoms = np.asarray(geoms)
+        self.zooms = zooms
+        self.key = geometry_hash(self.geoms)
+        self.dir = (Path(root) if root is not None else cache_dir() / "geometry") / self.key
+        bounds = shapely.total_bounds(self.geoms)
+        self.bounds = tuple(float(v) for v in bounds)
+        self.max_abs_lat = max(abs(self.bounds[1]), abs(self.bounds[3]))
+        self.vertices = int(shapely.get_num_coordinates(self.geoms).sum())
+
+    def embedded_index(self, width: int = 900, height: int = 650) -> int:
+        """Return the level that suits the layer's first (fitted) view, with a zoom to spare."""
+        if not all(math.isfinite(v) for v in self.bounds):
+            return 0
+        return level_for_zoom(fit_zoom(self.bounds, width, height) + 1, self.zooms)
+
+    def _json_path(self, index: int) -> Path:
+        return self.dir / f"level-{self.zooms[index]}.json"
+
+    def script_path(self, index: int) -> Path:
+        """Return the JavaScript file of a finer level (loaded by the page on zoom)."""
+        return self.dir / f"level-{self.zooms[index]}.js"
+
+    def level(self, index: int) -> Level:
+        """Return a level, computing and caching it when needed."""
+        zoom = self.zooms[index]
+        path = self._json_path(index)
+        if path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                return Level(index, zoom, int(data["scale"]), data["features"])
+            except (OSError, ValueError, KeyError):
+                pass  # a damaged cache entry is rebuilt below
+        simple = simplify_level(self.geoms, zoom, self.max_abs_lat)
+        scale = level_scale(zoom, self.max_abs_lat)
+        level = Level(index, zoom, scale, encode_geometries(simple, scale))
+        self.dir.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, json.dumps({"scale": scale, "features": level.features}))
+        return level
+
+    def write_script(self, index: int) -> Path:
+        """Write (once) the script of a finer level that calls ``InfraAtlas.addLevel``."""
+        path = self.script_path(index)
+        if not path.is_file():
+            level = self.level(index)
+            payload = json.dumps(
+                {"index": index, "scale": level.scale, "features": level.features},
+                separators=(",", ":"),
+            )
+            _atomic_write(path, f"InfraAtlas.addLevel({payload});\n")
+        return path
+
+    def finer_indices(self, embedded: int) -> list[int]:
+        """Return the indices of the levels finer than ``embedded``."""
+        return list(range(embedded + 1, len(self.zooms)))
+
+    def complete(self, embedded: int) -> list[Path]:
+        """Compute and write every finer level (run it off the GUI thread for big layers)."""
+        return [self.write_script(i) for i in self.finer_indices(embedded)]
+
+    def page_lod(self, embedded: int) -> dict:
+        """Return the page's description of the levels (zooms and script URLs)."""
+        return {
+            "zooms": list(self.zooms),
+            "embedded": embedded,
+            "scripts": {str(i): self.script_path(i).as_uri() for i in self.finer_indices(embedded)},
+        }
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
