@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from desktop.dialogs.about import AboutDialog, app_icon
 from desktop.dialogs.document import DocumentDialog
 from desktop.export_actions import ExportActions
 from desktop.map_view import MapView
-from desktop.notify import Notifier
+from desktop.notify import Notifier, plain_message_box
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         )
 
     def _level(self) -> str:
-        return "province" if self.state.province == "both" else self.state.level
+        return self.state.level
 
     def _on_built(self, build: int, result: dict) -> None:
         if build != self._latest_build:  # a newer build was started meanwhile
@@ -282,6 +283,11 @@ class MainWindow(QMainWindow):
             self._show_details(code, then=self.view_ready.emit)
         else:
             self.view_ready.emit()
+        # A view opened from the cache has not loaded its boundaries: load them (and write a big
+        # layer's finer levels of detail) now, so the first click or metric switch is quick.
+        # Not when quiet (screenshots, tests): the process may be about to exit.
+        if not self.notifier.quiet:
+            self._run(self.data.warm, self.state.province, self._level(), done=lambda _r: None)
 
     def restyle(self) -> None:
         """Recolour the map for the current metric and classes, without reloading geometry."""
@@ -408,7 +414,9 @@ class MainWindow(QMainWindow):
             lines = "\n".join(self.tr("line {0}: {1}").format(n, m) for n, m in result.errors)
             self.notifier.info(summary)
             if not self.notifier.quiet:
-                QMessageBox.information(self, self.tr("Import report"), f"{summary}\n\n{lines}")
+                plain_message_box(
+                    self, self.tr("Import report"), f"{summary}\n\n{lines}", QMessageBox.Information
+                )
         else:
             self.notifier.info(summary)
 
@@ -437,9 +445,7 @@ class MainWindow(QMainWindow):
         """Show the province and level of a version just imported, with its boundaries."""
         self.data.reload_boundaries()  # before any rebuild the state changes below start
         self.notifier.info(
-            self.tr("Boundary version {0} ({1}) stored and shown").format(
-                info.version, info.source
-            )
+            self.tr("Boundary version {0} ({1}) stored and shown").format(info.version, info.source)
         )
         if info.level == "province":
             self.state.set_province("both")
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def screenshot(
-        self, path: str | Path, delay_ms: int = 50, on_saved: Callable | None = None
+        self, path: str | Path, delay_ms: int = 20, on_saved: Callable | None = None
     ) -> None:
         """Save the whole window to a PNG after ``delay_ms``.
 
@@ -519,10 +525,16 @@ class MainWindow(QMainWindow):
         """
 
         def shoot() -> None:
-            image = self.grab()
-            image.save(str(path))
+            target = Path(path)
+            tmp = target.with_name(f".{target.name}.part")
+            # light compression: a window-sized PNG is written in a few milliseconds
+            if not self.grab().save(str(tmp), "PNG", 80):
+                tmp.unlink(missing_ok=True)
+                self.notifier.error(self.tr("Could not write {0}").format(str(target)), True)
+                return
+            os.replace(tmp, target)  # the PNG appears complete or not at all
             if on_saved:
-                on_saved(Path(path))
+                on_saved(target)
 
         QTimer.singleShot(delay_ms, shoot)
 

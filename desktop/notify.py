@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from geodata.paths import log_path
@@ -56,6 +56,19 @@ class Notifier:
         self.errors.append(message)
         self.status.showMessage(message, 15000)
         if not self.quiet:
-            QMessageBox.warning(
+            plain_message_box(
                 self.parent, QCoreApplication.translate("Notifier", "Infra Atlas"), message
             )
+
+
+def plain_message_box(
+    parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Warning
+) -> None:
+    """Show a modal message whose text is never read as rich text.
+
+    Messages quote file names, region names and target text from the user's files; Qt's
+    message boxes would otherwise guess that ``<b>...`` is markup and render it.
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.Ok, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.exec()

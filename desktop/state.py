@@ -55,7 +55,8 @@ class AppState:
     province : str
         ``"140000"``, ``"330000"`` or ``"both"``.
     level : str
-        ``"city"`` or ``"county"`` for a province; ``"province"`` when ``province`` is both.
+        ``"city"`` or ``"county"`` for a province; ``"province"``, ``"city"`` or ``"county"``
+        (national layers) when ``province`` is both.
     metric : str
         Id of the choropleth metric (see :mod:`geodata.metrics`).
     scheme : str
@@ -110,9 +111,11 @@ class AppState:
         self.province_changed.emit(province)
 
     def set_level(self, level: str) -> None:
-        """Show the city or county layer of the current province."""
+        """Show the province (China only), city or county layer of the current choice."""
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r}: use one of {LEVELS}")
+        if level == "province" and self.province != "both":
+            raise ValueError("the province level is shown for China (both provinces) only")
         if level != self.level:
             self.level = level
             self.selected_region = None

@@ -87,6 +87,41 @@ def load_layer(level: str, province: object | None = None) -> Layer:
     return imported if imported is not None else bundled
 
 
+def national_layer(level: str) -> Layer:
+    """Return the active national layer of a level: all of China's provinces, cities or counties.
+
+    An imported national version (``infra-atlas import-boundaries`` of a file whose regions span
+    the country) is used when active; otherwise the bundled regions, which for counties means
+    reading about 2,900 files once (several seconds).
+    """
+    from geodata.versions import active_layer
+
+    if level == "province":
+        return load_layer("province")
+    if level not in LEVELS:
+        raise InputError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+    try:
+        imported = active_layer(level, None)
+    except InputError as exc:
+        imported = None
+        warning = str(exc)
+    else:
+        warning = None
+    if imported is not None:
+        return imported
+    cached = _load(level, None)
+    layer = Layer(
+        gdf=cached.gdf.copy(),
+        level=cached.level,
+        province=None,
+        source=cached.source,
+        datum_in=cached.datum_in,
+    )
+    if warning:
+        layer.warnings.append(warning)
+    return layer
+
+
 def bundled_layer(level: str, province: object | None = None) -> Layer:
     """Return a bundled boundary layer (version 0) in WGS-84.
 

@@ -197,3 +197,17 @@ def classify_categorical(
         color_of,
         class_of,
     )
+
+
+def preload() -> None:
+    """Start importing mapclassify in a background thread.
+
+    Importing it takes about a second (it loads scipy); a caller that will classify soon
+    (building a map, opening the app) starts it early so it overlaps with other work.
+    """
+    import importlib
+    import threading
+
+    threading.Thread(
+        target=importlib.import_module, args=("mapclassify",), name="preload", daemon=True
+    ).start()

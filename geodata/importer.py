@@ -848,13 +848,20 @@ def inspect_boundary_file(
             ]
     if province_code is None and level != "province":
         provinces = Counter(c[:2] + "0000" for c in adcodes if c)
-        if provinces:
-            province_code = provinces.most_common(1)[0][0]
+        top, top_count = provinces.most_common(1)[0] if provinces else (None, 0)
+        if top is not None and top_count >= 0.9 * sum(provinces.values()):
+            province_code = top
             if len(provinces) > 1:
                 warnings.append(
                     "the regions belong to several provinces; taken as "
                     f"{PROVINCE_EN.get(province_code, province_code)} (give --province to choose)"
                 )
+        elif top is not None:
+            # no province dominates: a national (or multi-province) layer of this level
+            warnings.append(
+                f"the regions belong to {len(provinces)} provinces: stored as a national "
+                f"{level} layer (give --province to keep one province's regions as its layer)"
+            )
 
     # CRS
     hint = _province_bounds(province_code) if province_code and level != "province" else None

@@ -188,6 +188,13 @@ def encoded_collection(gdf: gpd.GeoDataFrame, zoom: int | None = None) -> dict:
     return {"collection": {"scale": level.scale, "features": features}, "lod": lod}
 
 
+def context_collection(context: Layer) -> dict:
+    """Return the province context layer as the page takes it (one coarse level)."""
+    return encoded_collection(context.gdf[["adcode", "name_zh", "geometry"]], CONTEXT_ZOOM)[
+        "collection"
+    ]
+
+
 def complete_levels(layer: Layer) -> list[Path]:
     """Write the finer levels of detail of a big layer (after its first view is on screen)."""
     from geodata.pagegeom import GeometryLevels
@@ -279,7 +286,7 @@ def build_map(
     layer: Layer,
     targets: Iterable[Target],
     *,
-    context: Layer | None = None,
+    context: Layer | dict | None = None,
     corridors: gpd.GeoDataFrame | None = None,
     crossings: list[Crossing] | None = None,
     options: MapOptions | None = None,
@@ -292,8 +299,9 @@ def build_map(
         The regions to draw and colour (cities, counties, or provinces).
     targets : iterable of Target
         Bundled and imported targets (for the metrics).
-    context : Layer, optional
-        China's provinces, drawn under the regions as context.
+    context : Layer or dict, optional
+        China's provinces, drawn under the regions as context, or their
+        :func:`context_collection` (cached by the caller).
     corridors : geopandas.GeoDataFrame, optional
         Corridor lines to draw (see :func:`geodata.corridors.load_corridors`).
     crossings : list of Crossing, optional
@@ -378,11 +386,7 @@ def build_map(
         "lod": region_geometry["lod"],
         "labels": labels,
         "context": (
-            encoded_collection(context.gdf[["adcode", "name_zh", "geometry"]], CONTEXT_ZOOM)[
-                "collection"
-            ]
-            if context is not None
-            else None
+            context_collection(context) if isinstance(context, Layer) else context or None
         ),
         "roles": role_marks,
         "roleLegend": [

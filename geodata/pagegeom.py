@@ -34,6 +34,8 @@ LOD_ZOOMS: tuple[int, ...] = (4, 6, 8, 10, 12)
 #: can move a border up to about 3.3 times its tolerance (measured on the county layers), so a
 #: quarter of a pixel keeps every border within one pixel.
 TOLERANCE_SHARE = 0.25
+#: Layers with more vertices are simplified in two halves in parallel (see simplify_level).
+PARALLEL_VERTICES = 1_000_000
 #: Layers with fewer vertices compute every level at once; bigger ones compute the finer levels
 #: after the first view is on screen (:meth:`GeometryLevels.complete`).
 EAGER_VERTICES = 400_000
@@ -201,8 +203,34 @@ def simplify_level(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> np.ndarr
     polygonal = shapely.get_type_id(geoms)
     ok = np.isin(polygonal, (3, 6))  # polygons and multipolygons form the coverage
     out = geoms.copy()
-    if ok.any():
-        out[ok] = shapely.coverage_simplify(geoms[ok], tolerance)
+    if not ok.any():
+        return out
+    polygons = geoms[ok]
+    counts = shapely.get_num_coordinates(polygons)
+    if counts.sum() < PARALLEL_VERTICES or (os.cpu_count() or 1) < 2:
+        out[ok] = shapely.coverage_simplify(polygons, tolerance)
+        return out
+    # A big layer is simplified as a west and an east half on two cores (GEOS releases the
+    # GIL). The border between the halves and their outer edges are kept as they are, so the
+    # halves still meet exactly: no gap, no overlap, and those borders are exact.
+    order = np.argsort(shapely.get_x(shapely.centroid(polygons)))
+    half = np.searchsorted(np.cumsum(counts[order]), counts.sum() / 2)
+    parts = [np.sort(order[: half + 1]), np.sort(order[half + 1 :])]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        done = list(
+            pool.map(
+                lambda idx: shapely.coverage_simplify(
+                    polygons[idx], tolerance, simplify_boundary=False
+                ),
+                parts,
+            )
+        )
+    simple = polygons.copy()
+    for idx, result in zip(parts, done, strict=True):
+        simple[idx] = result
+    out[ok] = simple
     return out
 
 

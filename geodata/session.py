@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geodata.boundaries import load_layer
+from geodata.boundaries import load_layer, national_layer
 from geodata.corridors import Crossing, corridor_crossings, load_corridors
 from geodata.details import RegionDetails, region_details
 from geodata.layer import Layer
@@ -41,6 +41,8 @@ class AtlasData:
         self.imported: list[Target] = []
         self._layers: dict[tuple[str, str], Layer] = {}
         self._crossings: dict[tuple[str, str], list[Crossing]] = {}
+        self._metrics: dict[tuple[str, str], tuple[Layer, int, list[Metric]]] = {}
+        self._targets_version = 0
         self._corridors: gpd.GeoDataFrame | None = None
         from geodata.versions import active_fingerprint
 
@@ -60,6 +62,7 @@ class AtlasData:
         result = import_user_targets(path)
         ids = {t.id for t in result.targets}
         self.imported = [t for t in self.imported if t.id not in ids] + result.targets
+        self._targets_version += 1
         return result
 
     def layer(self, province: str, level: str) -> Layer:
@@ -70,10 +73,10 @@ class AtlasData:
         if seen != self._boundaries_seen:  # a boundary version was activated (app or CLI)
             self.reload_boundaries()
             self._boundaries_seen = seen
-        key = (province, "province" if province == BOTH else level)
+        key = (province, level)
         if key not in self._layers:
             if province == BOTH:
-                self._layers[key] = load_layer("province")
+                self._layers[key] = national_layer(level)
             else:
                 self._layers[key] = load_layer(level, province)
         return self._layers[key]
@@ -87,14 +90,41 @@ class AtlasData:
         """Forget the loaded layers (after a boundary version was imported or activated)."""
         self._layers.clear()
         self._crossings.clear()
+        self._metrics.clear()
 
     def has_layer(self, province: str, level: str) -> bool:
         """Return True when the layer for this choice is loaded (asking for it is then quick)."""
-        return (province, "province" if province == BOTH else level) in self._layers
+        return (province, level) in self._layers
 
     def context(self) -> Layer:
         """Return China's provinces (drawn under every map as context)."""
         return self.layer(BOTH, "province")
+
+    def context_page(self) -> dict:
+        """Return the context layer as the page draws it, cached on disk.
+
+        Keyed by the active province boundaries and the drawing code, so a new map does not
+        load and simplify China's provinces again.
+        """
+        import json
+
+        from geodata.paths import cache_dir
+        from geodata.versions import active_fingerprint
+        from geodata.viewcache import code_fingerprint, view_key
+
+        key = view_key({"context": active_fingerprint(), "code": code_fingerprint()})
+        path = cache_dir() / "context" / f"{key}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        from geodata.mapdoc import context_collection
+        from geodata.viewcache import _atomic_write
+
+        collection = context_collection(self.context())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, json.dumps(collection, ensure_ascii=False))
+        return collection
 
     def corridors(self, province: str) -> gpd.GeoDataFrame | None:
         """Return the corridor lines drawn for a province choice (Zhejiang's), or None."""
@@ -117,10 +147,14 @@ class AtlasData:
         return self._crossings[key]
 
     def metrics(self, province: str, level: str) -> list[Metric]:
-        """Return the metrics available for the layer shown."""
-        return available_metrics(
-            self.layer(province, level), self.targets, self.crossings(province, level)
-        )
+        """Return the metrics available for the layer shown (cached until data changes)."""
+        layer = self.layer(province, level)
+        cached = self._metrics.get((province, level))
+        if cached is None or cached[0] is not layer or cached[1] != self._targets_version:
+            metrics = available_metrics(layer, self.targets, self.crossings(province, level))
+            cached = (layer, self._targets_version, metrics)
+            self._metrics[(province, level)] = cached
+        return cached[2]
 
     def details(self, adcode: str, province: str, level: str) -> RegionDetails:
         """Return what the region panel shows for a region of the layer shown."""
@@ -169,7 +203,7 @@ class AtlasData:
         return view_key(
             {
                 "province": province,
-                "level": "province" if province == BOTH else level,
+                "level": level,
                 "language": options.language,
                 "metric": options.metric,
                 "scheme": options.scheme,
@@ -205,11 +239,14 @@ class AtlasData:
         hit = cache.get(key)
         if hit is not None:
             return hit
+        from geodata.classify import preload
+
+        preload()  # overlaps with loading and simplifying the boundaries
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(
             self.layer(province, level),
             self.targets,
-            context=self.context(),
+            context=self.context_page(),
             corridors=self.corridors(province),
             crossings=self.crossings(province, level),
             options=options,
@@ -225,6 +262,24 @@ class AtlasData:
             for m in self.metrics(province, level)
         ]
         return cache.put(key, html, {"key": key, "metrics": metrics, "regions": regions})
+
+    def warm(self, province: str, level: str) -> None:
+        """Load what panels and restyles of a view need, and its finer levels of detail.
+
+        The app runs it off the GUI thread once a view opened from the cache is on screen, so
+        the first metric switch or click does not wait for the boundaries to load.
+        """
+        from geodata.classify import preload
+
+        preload()
+        self.metrics(province, level)
+        self.complete_levels(province, level)
+
+    def complete_levels(self, province: str, level: str) -> None:
+        """Write the finer levels of detail of the layer shown (see :mod:`geodata.pagegeom`)."""
+        from geodata.mapdoc import complete_levels
+
+        complete_levels(self.layer(province, level))
 
     def style(self, province: str, level: str, metric: str, scheme: str, classes: int) -> dict:
         """Return the page style for a metric (``InfraAtlas.setStyle``), without a rebuild."""

@@ -58,13 +58,16 @@ def scope_key(level: str, province: str | None) -> str:
     level : str
         ``"province"``, ``"city"`` or ``"county"``.
     province : str or None
-        The province adcode (ignored for the national province layer).
+        The province adcode (ignored for the national province layer); None for a national
+        city or county layer.
 
     Returns
     -------
     str
     """
-    return f"000000:{level}" if level == "province" else f"{province}:{level}"
+    if level == "province" or province is None:
+        return f"000000:{level}"  # the national layer of a level
+    return f"{province}:{level}"
 
 
 @dataclass
@@ -287,11 +290,8 @@ class BoundaryStore:
         import pyogrio
 
         layer = result.layer
-        if layer.level != "province" and not layer.province:
-            raise InputError(
-                f"{result.source}: the province its regions belong to could not be told: "
-                "give it with --province"
-            )
+        # a city or county layer without a province is a national one (its regions span
+        # several provinces): it is kept as the national layer of its level
         if not layer.adcodes:
             raise InputError(
                 f"none of the {len(layer)} features of {result.source} matched a {layer.level} "

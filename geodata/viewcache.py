@@ -79,6 +79,11 @@ class ViewCache:
         self.prune()
         return {**stored, "path": str(html)}
 
+    def discard(self, key: str) -> None:
+        """Forget a view (its document is rebuilt on the next request)."""
+        for path in self.paths(key):
+            path.unlink(missing_ok=True)
+
     def prune(self, keep: int = 24) -> None:
         """Delete all but the ``keep`` most recently written views."""
         metas = sorted(self.root.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -57,7 +57,7 @@ class LayersPanel(QWidget):
         self.map_group = QGroupBox(self)
         form = QFormLayout(self.map_group)
         self.level_combo = QComboBox(self.map_group)
-        for level in ("city", "county"):
+        for level in ("province", "city", "county"):
             self.level_combo.addItem("", level)
         self.level_combo.currentIndexChanged.connect(
             lambda _i: self.state.set_level(self.level_combo.currentData())
@@ -134,7 +134,14 @@ class LayersPanel(QWidget):
                     "CartoDB.Positron": self.tr("CartoDB Positron"),
                 },
             ),
-            (self.level_combo, {"city": self.tr("City"), "county": self.tr("County")}),
+            (
+                self.level_combo,
+                {
+                    "province": self.tr("Province"),
+                    "city": self.tr("City"),
+                    "county": self.tr("County"),
+                },
+            ),
             (
                 self.scheme_combo,
                 {
@@ -185,11 +192,12 @@ class LayersPanel(QWidget):
         self.basemap_combo.setEnabled(self.state.layers.get("basemap", False))
 
     def _sync_level(self, *_: object) -> None:
+        # China ("both") can be shown by province, city or county; a province by city or county.
+        national = self.state.province == "both"
+        view = self.level_combo.view()
         with QSignalBlocker(self.level_combo):
-            index = self.level_combo.findData(self.state.level)
-            self.level_combo.setCurrentIndex(index)
-        # "both" provinces show the national province layer: no city/county choice.
-        self.level_combo.setEnabled(index >= 0)
+            view.setRowHidden(self.level_combo.findData("province"), not national)
+            self.level_combo.setCurrentIndex(self.level_combo.findData(self.state.level))
 
     def _sync_metric(self, *_: object) -> None:
         with QSignalBlocker(self.metric_combo):

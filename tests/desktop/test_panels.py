@@ -249,8 +249,13 @@ def test_layers_panel_follows_state_without_feedback(layers_panel, state):
     assert not panel.checkboxes["labels"].isChecked()
     state.set_metric("corridor_km")
     assert panel.metric_combo.currentData() == "corridor_km"
+    province_row = panel.level_combo.findData("province")
+    assert panel.level_combo.view().isRowHidden(province_row)  # a province has no province level
     state.set_province("both")
-    assert not panel.level_combo.isEnabled()
+    assert panel.level_combo.currentData() == "province"
+    assert not panel.level_combo.view().isRowHidden(province_row)
+    panel.level_combo.setCurrentIndex(panel.level_combo.findData("county"))
+    assert state.level == "county"  # China by county: the national county layer
     state.set_language("zh")
     assert panel.metric_combo.currentText() == "走廊长度"
 

@@ -128,6 +128,29 @@
     A.detailLevel = level;
   };
 
+  // Leaflet sizes a canvas for 2 device pixels per CSS pixel at most. Above that (a 3x view
+  // export, a 3x screen) size it for the page's own ratio, so borders are as sharp as text.
+  if (global.L && L.Canvas && !L.Canvas.prototype.atlasFullRatio) {
+    var canvasUpdate = L.Canvas.prototype._update;
+    L.Canvas.prototype.atlasFullRatio = true;
+    L.Canvas.prototype._update = function () {
+      var ratio = global.devicePixelRatio || 1;
+      if (ratio <= 2 || (this._map._animatingZoom && this._bounds)) {
+        return canvasUpdate.call(this);
+      }
+      L.Renderer.prototype._update.call(this);
+      var b = this._bounds, size = b.getSize(), container = this._container;
+      L.DomUtil.setPosition(container, b.min);
+      container.width = Math.round(ratio * size.x);
+      container.height = Math.round(ratio * size.y);
+      container.style.width = size.x + 'px';
+      container.style.height = size.y + 'px';
+      this._ctx.scale(ratio, ratio);
+      this._ctx.translate(-b.min.x, -b.min.y);
+      this.fire('update');
+    };
+  }
+
   function buildRegions() {
     var renderer = L.canvas({padding: 0.5, pane: 'regions'});
     A.regionLayers = [];
@@ -215,9 +238,24 @@
                            interactive: false, pane: 'labels'})
         .setLatLng([p.lat, p.lng]);
       A.labelTips.push({tip: tip, props: p});
-      A.labels.addLayer(tip);
+      if (A.labelTips.length <= MAX_LABELS) { A.labels.addLayer(tip); }
     });
+    if (A.labelTips.length > MAX_LABELS) {
+      // A national layer has thousands of regions: label those in view once few enough are.
+      A.map.on('moveend', A.updateLabels);
+      A.updateLabels();
+    }
   }
+
+  var MAX_LABELS = 250;
+  A.updateLabels = function () {
+    var view = A.map.getBounds();
+    var inView = A.labelTips.filter(function (l) { return view.contains(l.tip.getLatLng()); });
+    A.labels.clearLayers();
+    if (inView.length <= MAX_LABELS) {
+      inView.forEach(function (l) { A.labels.addLayer(l.tip); });
+    }
+  };
 
   A.refreshText = function () {
     A.labelTips.forEach(function (l) { l.tip.setContent(esc(A.name(l.props))); });
@@ -450,6 +488,12 @@
     [['context', 350], ['regions', 400], ['corridors', 450], ['roles', 460], ['labels', 650]]
       .forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
     map.getPane('labels').style.pointerEvents = 'none';
+    // Set the view before any layer exists, so that the layers are projected once.
+    if (D.view) {
+      map.setView([D.view[0], D.view[1]], D.view[2], {animate: false});
+    } else {
+      map.fitBounds(D.bounds, {padding: [10, 10], animate: false});
+    }
     buildContext();
     buildRegions();
     buildRoles();
@@ -460,11 +504,6 @@
       var layer = layerObject(key);
       if (layer && A.layers[key]) { layer.addTo(map); }
     });
-    if (D.view) {
-      map.setView([D.view[0], D.view[1]], D.view[2], {animate: false});
-    } else {
-      map.fitBounds(D.bounds, {padding: [10, 10], animate: false});
-    }
     A.refreshText();
     if (D.selected) { A.selectRegion(D.selected, false); }
     if (D.lod) { map.on('zoomend moveend', A.updateDetail); A.updateDetail(); }

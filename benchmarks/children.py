@@ -1,0 +1,220 @@
+"""The programs the benchmark times, each run in its own process by ``benchmarks/run.py``.
+
+``python benchmarks/children.py CASE ARGS...`` with CASE one of:
+
+``baseline-start OUT.png``
+    A bare PySide6 script: a QWebEngineView on a one-line page, screenshot, exit.
+``naive OUT.png GPKG HTML``
+    The naive pipeline: geopandas read, ``folium.GeoJson(gdf)``, save, load in a
+    QWebEngineView, screenshot.
+``atlas-import OUT.png GPKG``
+    Infra Atlas: import the file as a new boundary version (as File > Import boundaries does),
+    build the national county view, load it in the app's map view, screenshot.
+``atlas-open OUT.png``
+    Infra Atlas reopening the active national county layer (cached) to a painted map; then
+    switches the choropleth metric several times in the page and prints the times as JSON, and
+    rebuilds and reloads the whole map once for the restyle baseline.
+
+Every PNG is written to a temporary name and renamed, so the parent can time "PNG written"
+by watching for the file. Each child prints one JSON line with what it measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+
+def _save(widget, out: str) -> None:
+    tmp = out + ".part.png"
+    widget.grab().save(tmp, "PNG", 80)
+    os.replace(tmp, out)
+
+
+def _report(**values) -> None:
+    values["python_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(values), flush=True)
+
+
+def _app():
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - before the QApplication
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def baseline_start(out: str) -> None:
+    """Open a QWebEngineView on a one-line page and save a screenshot."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    app = _app()
+    view = QWebEngineView()
+    view.resize(1400, 900)
+    view.show()
+
+    def done(_ok: bool) -> None:
+        QTimer.singleShot(0, lambda: (_save(view, out), app.quit()))
+
+    view.loadFinished.connect(done)
+    view.setHtml("<p>Infra Atlas baseline</p>")
+    app.exec()
+    _report()
+
+
+def _wait_loaded(view, app, then) -> None:
+    """Call ``then`` once the page has loaded and painted twice (for pages without a bridge)."""
+    from PySide6.QtCore import QTimer
+
+    def loaded(_ok: bool) -> None:
+        js = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))"
+        view.page().runJavaScript(js, 0, lambda _r: QTimer.singleShot(0, then))
+
+    view.loadFinished.connect(loaded)
+
+
+def naive(out: str, gpkg: str, html: str) -> None:
+    """geopandas read + folium.GeoJson + load in QWebEngineView + screenshot."""
+    import folium
+    import geopandas as gpd
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    gdf = gpd.read_file(gpkg)
+    fmap = folium.Map(location=[35, 105], zoom_start=4, tiles=None)
+    folium.GeoJson(gdf).add_to(fmap)
+    fmap.save(html)
+    app = _app()
+    view = QWebEngineView()
+    view.resize(1400, 900)
+    view.show()
+    _wait_loaded(view, app, lambda: (_save(view, out), app.quit()))
+    view.load(QUrl.fromLocalFile(html))
+    app.exec()
+    _report(html_mb=os.path.getsize(html) / 1e6)
+
+
+def _atlas_view(out: str, prepare, after=None) -> None:
+    """Load the map document ``prepare()`` returns in the app's map view; screenshot it."""
+    from desktop.map_view import MapView, release_pages
+
+    app = _app()
+    view = MapView()
+    view.resize(1400, 900)
+    view.show()
+    result = prepare()
+    state = {}
+
+    def ready() -> None:
+        if state:
+            return
+        state["ready"] = time.perf_counter() - START
+        _save(view, out)
+        if after is None:
+            app.quit()
+        else:
+            after(app, view, result)
+
+    view.map_ready.connect(ready)
+    view.load_map(Path(result["path"]))
+    app.exec()
+    release_pages()
+    return result
+
+
+def _options(metric: str = "plan_items"):
+    from geodata.mapdoc import MapOptions
+
+    return MapOptions(metric=metric, language="zh")
+
+
+def atlas_import(out: str, gpkg: str) -> None:
+    """Import a national county file as a version and paint its map."""
+    from geodata.importer import inspect_boundary_file
+    from geodata.session import AtlasData
+    from geodata.versions import BoundaryStore
+
+    data = AtlasData()
+
+    def prepare() -> dict:
+        result = inspect_boundary_file(gpkg, level="county")
+        BoundaryStore().add(result, activate=True)
+        return data.prepare_view("both", "county", _options())
+
+    result = _atlas_view(out, prepare)
+    # what the app does after the first paint: the finer levels of detail, off the GUI thread
+    data.complete_levels("both", "county")
+    _report(html_mb=os.path.getsize(result["path"]) / 1e6)
+
+
+def atlas_open(out: str) -> None:
+    """Reopen the active national county layer, then time metric switches and a rebuild."""
+    from geodata.session import AtlasData
+
+    data = AtlasData()
+    timings: dict = {}
+
+    def after(app, view, result) -> None:
+        from PySide6.QtCore import QTimer
+
+        timings["html_mb"] = os.path.getsize(result["path"]) / 1e6
+        timings["peak_at_paint_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        metrics = [m["id"] for m in result["metrics"]]
+        cycle = [m for m in ("corridor_km", "plan_items", "information") if m in metrics]
+        cycle = (cycle or metrics[:2]) * 3
+        switches: list[float] = []
+
+        def switch(i: int = 0) -> None:
+            if i == len(cycle):
+                timings["restyle_s"] = switches
+                QTimer.singleShot(0, lambda: rebuild(app, view))
+                return
+            start = time.perf_counter()
+            style = data.style("both", "county", cycle[i], "natural_breaks", 4)
+            code = f"InfraAtlas.setStyle({json.dumps(style, ensure_ascii=False)}); 1"
+
+            def applied(_r, start=start) -> None:
+                switches.append(time.perf_counter() - start)
+                QTimer.singleShot(0, lambda: switch(i + 1))
+
+            view.page().runJavaScript(code, 0, applied)
+
+        switch()
+
+    def rebuild(app, view) -> None:
+        # the restyle baseline: rebuild the document for another metric and reload it
+        from geodata.viewcache import ViewCache
+
+        start = time.perf_counter()
+        options = _options("corridor_km")
+        ViewCache().discard(data.view_key("both", "county", options))
+        again = data.prepare_view("both", "county", options)
+
+        def reloaded() -> None:
+            timings["rebuild_s"] = time.perf_counter() - start
+            app.quit()
+
+        view.map_ready.connect(reloaded)
+        view.load_map(Path(again["path"]))
+
+    _atlas_view(out, lambda: data.prepare_view("both", "county", _options()), after)
+    _report(**timings)
+
+
+if __name__ == "__main__":
+    case, *args = sys.argv[1:]
+    {
+        "baseline-start": baseline_start,
+        "naive": naive,
+        "atlas-import": atlas_import,
+        "atlas-open": atlas_open,
+    }[case](*args)

