@@ -85,7 +85,7 @@ def run(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.dialogs.about import app_icon
+    from desktop.icons import app_icon
     from desktop.qtfonts import apply_app_font
 
     app = QApplication.instance() or QApplication(sys.argv)

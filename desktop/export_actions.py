@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
@@ -183,11 +183,11 @@ class ViewRenderer(QObject):
         try:
             self._snapshot = json.loads(str(result))
         except ValueError:
-            self._finish(self.tr("The map could not be read: try the export again"))
+            self._finish(self._still_loading())
             return
         path = self.live.current_path
         if path is None:
-            self._finish(self.tr("The map is still loading: export the view once it is drawn"))
+            self._finish(self._still_loading())
             return
         view = MapView()
         self.view = view
@@ -205,7 +205,7 @@ class ViewRenderer(QObject):
 
     def _on_loaded(self, ok: bool) -> None:
         if not ok and not self._done:
-            self._finish(self.tr("The map could not be drawn for the export: try again"))
+            self._finish(self._not_drawn())
 
     def _on_ready(self) -> None:
         if self._done or self.view is None:
@@ -242,9 +242,7 @@ class ViewRenderer(QObject):
                 grab_when_painted(
                     self.view,
                     self._on_grabbed,
-                    lambda: self._finish(
-                        self.tr("The map has not been drawn yet: try the export again")
-                    ),
+                    lambda: self._finish(self._not_drawn()),
                     alive=lambda: not self._done,
                 )
             else:
@@ -257,11 +255,20 @@ class ViewRenderer(QObject):
 
     def _on_timeout(self) -> None:
         if not self._done:
-            self._finish(
-                self.tr("The map took too long to draw at {0}x: try the export again").format(
-                    self.scale
-                )
-            )
+            self._finish(self._not_drawn())
+
+    # The export action's own messages (and their translations).
+    @staticmethod
+    def _still_loading() -> str:
+        return QCoreApplication.translate(
+            "ExportActions", "The map is still loading: export the view once it is drawn"
+        )
+
+    @staticmethod
+    def _not_drawn() -> str:
+        return QCoreApplication.translate(
+            "ExportActions", "The map has not been drawn yet: try the export again"
+        )
 
     def _finish(self, message: str | None, image: QImage | None = None) -> None:
         """Report once, and delete the offscreen page."""
@@ -369,6 +376,9 @@ class ExportActions(QObject):
     # ----------------------------------------------------------------- exports
     def export_view(self, request: ExportRequest | None = None) -> bool:
         """Save the map as shown, with its legend, at 1x, 2x or 3x the screen size (PNG).
+
+        1x is a grab of the view on the screen; 2x and 3x draw the same view again offscreen at
+        that resolution (:class:`ViewRenderer`), so text and borders stay sharp.
 
         Returns
         -------

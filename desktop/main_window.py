@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -19,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.about import AboutDialog, app_icon
-from desktop.dialogs.document import DocumentDialog
 from desktop.export_actions import ExportActions
+from desktop.icons import app_icon
 from desktop.map_view import MapView
 from desktop.notify import Notifier, plain_message_box
 from desktop.panels.layers import LayersPanel
@@ -33,6 +33,10 @@ from desktop.workers import Worker
 from geodata.mapdoc import MapOptions
 from geodata.paths import data_home
 from geodata.session import AtlasData
+
+if TYPE_CHECKING:
+    from desktop.dialogs.about import AboutDialog
+    from desktop.dialogs.document import DocumentDialog
 
 
 def settings() -> QSettings:
@@ -479,12 +483,16 @@ class MainWindow(QMainWindow):
 
     def show_source(self, file: str, quote: str) -> DocumentDialog:
         """Open the plan document at the quoted sentence, highlighted."""
+        from desktop.dialogs.document import DocumentDialog
+
         dialog = DocumentDialog(file, quote, self)
         dialog.show()
         return dialog
 
     def show_about(self) -> AboutDialog:
         """Show Help > About."""
+        from desktop.dialogs.about import AboutDialog
+
         dialog = AboutDialog(self)
         dialog.show()
         return dialog

@@ -40,7 +40,7 @@ BASEMAPS = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
 PAGE_ASSETS = ("leaflet", "leaflet_css")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 #: The province context under every map is drawn at the level of detail of this zoom.
-CONTEXT_ZOOM = 5
+CONTEXT_ZOOM = 4
 PAGE_TEXT = {
     "schematic": {"zh": "示意", "en": "schematic"},
     "roles": {"zh": "一主三副六市域中心", "en": "One master, three assistants, six centres"},
@@ -203,6 +203,26 @@ def complete_levels(layer: Layer) -> list[Path]:
     return levels.complete(levels.embedded_index())
 
 
+def label_points(geoms: Any) -> list[tuple[float, float]]:
+    """Return ``(lat, lng)`` label points of many polygons (see :func:`label_point`), at once."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms)
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    out: list[tuple[float, float]] = [(float("nan"), float("nan"))] * len(geoms)
+    if len(parts) == 0:
+        return out
+    area = shapely.area(parts)
+    # the largest part of each geometry: sort by (owner, -area) and take each owner's first
+    order = np.lexsort((-area, owner))
+    first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]]
+    points = shapely.point_on_surface(parts[first])
+    for i, x, y in zip(owner[first], shapely.get_x(points), shapely.get_y(points), strict=True):
+        out[int(i)] = (float(y), float(x))
+    return out
+
+
 def label_point(geometry: Any) -> tuple[float, float]:
     """Return ``(lat, lng)`` of a label point inside the largest part of a polygon."""
     import shapely
@@ -352,8 +372,10 @@ def build_map(
     role_colors = {cat: color for cat, _, _, color in ROLE_CATEGORIES}
     regions = gdf[["adcode", "name_zh", "name_en", "geometry"]]
     labels, role_marks = [], []
-    for _, row in regions.iterrows():
-        lat, lng = label_point(row.geometry)
+    points = label_points(regions.geometry.values)
+    for row, (lat, lng) in zip(regions.itertuples(index=False), points, strict=True):
+        if lat != lat:  # an empty geometry has no label point
+            continue
         labels.append(
             {
                 "adcode": row.adcode,
@@ -385,9 +407,7 @@ def build_map(
         "regions": region_geometry["collection"],
         "lod": region_geometry["lod"],
         "labels": labels,
-        "context": (
-            context_collection(context) if isinstance(context, Layer) else context or None
-        ),
+        "context": (context_collection(context) if isinstance(context, Layer) else context or None),
         "roles": role_marks,
         "roleLegend": [
             {"rank": i + 1, "zh": zh, "en": en, "color": color}

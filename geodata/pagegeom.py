@@ -19,6 +19,7 @@ import json
 import math
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ LOD_ZOOMS: tuple[int, ...] = (4, 6, 8, 10, 12)
 TOLERANCE_SHARE = 0.25
 #: Layers with more vertices are simplified in two halves in parallel (see simplify_level).
 PARALLEL_VERTICES = 1_000_000
+PARALLEL_STRIPS = 4
 #: Layers with fewer vertices compute every level at once; bigger ones compute the finer levels
 #: after the first view is on screen (:meth:`GeometryLevels.complete`).
 EAGER_VERTICES = 400_000
@@ -210,12 +212,16 @@ def simplify_level(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> np.ndarr
     if counts.sum() < PARALLEL_VERTICES or (os.cpu_count() or 1) < 2:
         out[ok] = shapely.coverage_simplify(polygons, tolerance)
         return out
-    # A big layer is simplified as a west and an east half on two cores (GEOS releases the
-    # GIL). The border between the halves and their outer edges are kept as they are, so the
-    # halves still meet exactly: no gap, no overlap, and those borders are exact.
+    # A big layer is simplified as PARALLEL_STRIPS west-to-east strips on two cores (GEOS
+    # releases the GIL, and smaller coverages are quicker per vertex). The borders between the
+    # strips and their outer edges are kept as they are, so the strips still meet exactly: no
+    # gap, no overlap, and those borders are exact (they only cost some extra vertices).
     order = np.argsort(shapely.get_x(shapely.centroid(polygons)))
-    half = np.searchsorted(np.cumsum(counts[order]), counts.sum() / 2)
-    parts = [np.sort(order[: half + 1]), np.sort(order[half + 1 :])]
+    cumulative = np.cumsum(counts[order])
+    cuts = np.searchsorted(
+        cumulative, cumulative[-1] * np.arange(1, PARALLEL_STRIPS) / PARALLEL_STRIPS
+    )
+    parts = [np.sort(part) for part in np.split(order, cuts) if len(part)]
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(2) as pool:
@@ -242,6 +248,11 @@ def geometry_hash(geoms: np.ndarray) -> str:
     for wkb in shapely.to_wkb(geoms, output_dimension=2):
         digest.update(wkb if wkb is not None else b"-")
     return digest.hexdigest()[:24]
+
+
+#: Levels being computed by :meth:`GeometryLevels.prefetch`, by (cache folder, index).
+_INFLIGHT: dict = {}
+_INFLIGHT_LOCK = threading.Lock()
 
 
 @dataclass
@@ -299,8 +310,37 @@ class GeometryLevels:
         """Return the JavaScript file of a finer level (loaded by the page on zoom)."""
         return self.dir / f"level-{self.zooms[index]}.js"
 
+    def prefetch(self, index: int) -> None:
+        """Start computing a level in a background thread (``level()`` then waits for it)."""
+        import threading
+        from concurrent.futures import Future
+
+        with _INFLIGHT_LOCK:
+            if (self.dir, index) in _INFLIGHT or self._json_path(index).is_file():
+                return
+            future: Future = Future()
+            _INFLIGHT[(self.dir, index)] = future
+
+        def run() -> None:
+            try:
+                future.set_result(self._compute(index))
+            except BaseException as exc:  # handed to the caller of level()
+                future.set_exception(exc)
+            finally:
+                with _INFLIGHT_LOCK:
+                    _INFLIGHT.pop((self.dir, index), None)
+
+        threading.Thread(target=run, name="level-of-detail", daemon=True).start()
+
     def level(self, index: int) -> Level:
         """Return a level, computing and caching it when needed."""
+        with _INFLIGHT_LOCK:
+            future = _INFLIGHT.get((self.dir, index))
+        if future is not None:
+            return future.result()
+        return self._compute(index)
+
+    def _compute(self, index: int) -> Level:
         zoom = self.zooms[index]
         path = self._json_path(index)
         if path.is_file():

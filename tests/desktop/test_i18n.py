@@ -14,8 +14,14 @@ from desktop.qtfonts import apply_app_font, font_covers_qt, register_qt_font
 from desktop.state import AppState
 from geodata.details import region_details
 
-MY_CONTEXTS = {"TargetsPanel", "TargetsTableModel", "RegionPanel", "LayersPanel",
-               "DocumentDialog", "AboutDialog"}
+MY_CONTEXTS = {
+    "TargetsPanel",
+    "TargetsTableModel",
+    "RegionPanel",
+    "LayersPanel",
+    "DocumentDialog",
+    "AboutDialog",
+}
 
 
 @pytest.fixture

@@ -86,8 +86,9 @@ def test_selecting_a_row_selects_the_target_and_back(qtbot, targets_panel, state
     seen = []
     state.target_selected.connect(seen.append)
     with qtbot.waitSignal(panel.target_activated) as signal:
-        qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=_row_center(panel, "SX-04"))
+        qtbot.mouseClick(
+            panel.table.viewport(), Qt.MouseButton.LeftButton, pos=_row_center(panel, "SX-04")
+        )
     assert signal.args == ["SX-04"]
     assert state.selected_target == "SX-04"
     assert seen == ["SX-04"]
@@ -166,8 +167,11 @@ def test_region_panel_taiyuan(qtbot, region_panel, all_targets):
     sx04 = next(t for t in all_targets if t.id == "SX-04")
     href = f"source:{sx04.source}#SX-04"
     with qtbot.waitSignal(panel.source_requested) as signal:
-        qtbot.mouseClick(panel.browser.viewport(), Qt.MouseButton.LeftButton,
-                         pos=_anchor_point(panel.browser, href))
+        qtbot.mouseClick(
+            panel.browser.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=_anchor_point(panel.browser, href),
+        )
     assert signal.args == [sx04.source, sx04.quote]
     with qtbot.waitSignal(panel.target_activated) as signal:
         panel.browser.anchorClicked.emit(QUrl("target:SX-04"))
@@ -207,8 +211,9 @@ def test_region_panel_without_details(region_panel):
 def layers_panel(qtbot, state):
     panel = LayersPanel(state)
     qtbot.addWidget(panel)
-    panel.set_metrics([("plan_items", "Plan items", "规划事项"),
-                       ("corridor_km", "Corridor length", "走廊长度")])
+    panel.set_metrics(
+        [("plan_items", "Plan items", "规划事项"), ("corridor_km", "Corridor length", "走廊长度")]
+    )
     return panel
 
 

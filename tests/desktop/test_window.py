@@ -90,6 +90,35 @@ def test_switching_metric_changes_the_legend(qtbot, shanxi):
     assert {"一主", "one master"} & set(after)
 
 
+def test_metric_switch_restyles_without_reloading_the_page(qtbot, shanxi):
+    run_js(qtbot, shanxi, "window.__sameDocument = 42; 1")
+    loads = []
+    shanxi.map.loadStarted.connect(lambda: loads.append(True))
+    shanxi.state.set_metric("plan_items")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["metric"] == "plan_items", timeout=WAIT)
+    shanxi.state.set_metric("role")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["metric"] == "role", timeout=WAIT)
+    assert run_js(qtbot, shanxi, "window.__sameDocument") == 42 and loads == []
+
+
+def test_zooming_in_swaps_in_finer_borders(qtbot, shanxi):
+    start = describe(qtbot, shanxi)["detail"]
+    assert start["zoom"] == 8  # the level that suits the whole-province view is embedded
+    view = json.loads(run_js(qtbot, shanxi, "InfraAtlas.getView()"))
+    run_js(qtbot, shanxi, "InfraAtlas.setView(37.87, 112.55, 11)")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["detail"]["zoom"] == 12, timeout=WAIT)
+    taiyuan = run_js(
+        qtbot,
+        shanxi,
+        "InfraAtlas.byCode['140100'].getLatLngs().flat(3).length",
+    )
+    run_js(qtbot, shanxi, f"InfraAtlas.setView({view['lat']}, {view['lng']}, {view['zoom']})")
+    qtbot.waitUntil(lambda: describe(qtbot, shanxi)["detail"]["zoom"] == 8, timeout=WAIT)
+    coarse = run_js(qtbot, shanxi, "InfraAtlas.byCode['140100'].getLatLngs().flat(3).length")
+    assert taiyuan > coarse  # Taiyuan's border has more vertices when zoomed in
+    assert shanxi.map.interceptor.blocked == []  # level scripts are local files
+
+
 def test_layer_toggle_reaches_the_page(qtbot, shanxi):
     shanxi.state.set_layer_visible("labels", False)
     qtbot.waitUntil(lambda: describe(qtbot, shanxi)["layers"]["labels"] is False, timeout=WAIT)
@@ -115,13 +144,22 @@ def test_screenshot_is_not_blank_and_chinese_renders(qtbot, shanxi, tmp_path):
 
     shanxi.state.set_language("zh")
     qtbot.waitUntil(lambda: describe(qtbot, shanxi)["lang"] == "zh", timeout=WAIT)
+    # the page's subset of the shipped font is loaded and covers the names (the full 10 MB font
+    # is only the fallback for characters the subset lacks, so it is not needed here)
     ok = run_js(
         qtbot,
         shanxi,
         "document.fonts.ready.then(function(){}); "
-        "document.fonts.check('12px \"Noto Sans SC\"', '太原市吕梁市')",
+        "document.fonts.check('12px \"Infra Atlas Noto Sans SC\"', '太原市吕梁市')",
     )
     assert ok is True
+    faces = run_js(
+        qtbot,
+        shanxi,
+        "JSON.stringify(Array.from(document.fonts).map(f => [f.family, f.status]))",
+    )
+    loaded = {tuple(face) for face in json.loads(faces) if face[1] == "loaded"}
+    assert ("Infra Atlas Noto Sans SC", "loaded") in {(f.strip('"'), s) for f, s in loaded}
     assert font_covers_qt("太原市吕梁市一主三副六市域中心全省目标") == []
     path = tmp_path / "window.png"
     with qtbot.waitCallback(timeout=WAIT) as saved:
