@@ -11,9 +11,10 @@
     Infra Atlas: import the file as a new boundary version (as File > Import boundaries does),
     build the national county view, load it in the app's map view, screenshot.
 ``atlas-open OUT.png``
-    Infra Atlas reopening the active national county layer (cached) to a painted map; then
-    switches the choropleth metric several times in the page and prints the times as JSON, and
-    rebuilds and reloads the whole map once for the restyle baseline.
+    Infra Atlas reopening the active national county layer (cached) to a painted map.
+``atlas-restyle OUT.png``
+    The same, then switches the choropleth metric several times in the page (timing each until
+    the page has applied it) and rebuilds and reloads the whole map once, the restyle baseline.
 
 Every PNG is written to a temporary name and renamed, so the parent can time "PNG written"
 by watching for the file. Each child prints one JSON line with what it measured.
@@ -157,6 +158,15 @@ def atlas_import(out: str, gpkg: str) -> None:
 
 
 def atlas_open(out: str) -> None:
+    """Reopen the active national county layer (cached) to a painted map, and exit."""
+    from geodata.session import AtlasData
+
+    data = AtlasData()
+    result = _atlas_view(out, lambda: data.prepare_view("both", "county", _options()))
+    _report(html_mb=os.path.getsize(result["path"]) / 1e6)
+
+
+def atlas_restyle(out: str) -> None:
     """Reopen the active national county layer, then time metric switches and a rebuild."""
     from geodata.session import AtlasData
 
@@ -217,4 +227,5 @@ if __name__ == "__main__":
         "naive": naive,
         "atlas-import": atlas_import,
         "atlas-open": atlas_open,
+        "atlas-restyle": atlas_restyle,
     }[case](*args)
