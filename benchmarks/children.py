@@ -41,8 +41,18 @@ def _save(widget, out: str) -> None:
     os.replace(tmp, out)
 
 
+def _python_peak_mb() -> float:
+    """Return this process's peak resident memory (VmHWM: ru_maxrss would include the parent's,
+    as Linux keeps it across fork and exec)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _report(**values) -> None:
-    values["python_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    values["python_peak_mb"] = _python_peak_mb()
     print(json.dumps(values), flush=True)
 
 
@@ -55,7 +65,6 @@ def _app():
 
 def baseline_start(out: str) -> None:
     """Open a QWebEngineView on a one-line page and save a screenshot."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     app = _app()
@@ -63,22 +72,35 @@ def baseline_start(out: str) -> None:
     view.resize(1400, 900)
     view.show()
 
-    def done(_ok: bool) -> None:
-        QTimer.singleShot(0, lambda: (_save(view, out), app.quit()))
-
-    view.loadFinished.connect(done)
+    # Grabbing at loadFinished saves a blank white image (measured): like the app, wait until
+    # the page has painted (two animation frames), so that the PNG shows the page.
+    _wait_loaded(view, app, lambda: (_save(view, out), app.quit()))
     view.setHtml("<p>Infra Atlas baseline</p>")
     app.exec()
     _report()
 
 
 def _wait_loaded(view, app, then) -> None:
-    """Call ``then`` once the page has loaded and painted twice (for pages without a bridge)."""
+    """Call ``then`` once the page has loaded and painted (two animation frames later).
+
+    For pages without the app's bridge: the page sets a flag after two frames, polled here.
+    """
     from PySide6.QtCore import QTimer
 
+    js_start = (
+        "window.__painted = false; requestAnimationFrame(function () {"
+        " requestAnimationFrame(function () { window.__painted = true; }); }); 1"
+    )
+
+    def poll() -> None:
+        view.page().runJavaScript(
+            "window.__painted === true",
+            0,
+            lambda done: QTimer.singleShot(0, then) if done else QTimer.singleShot(5, poll),
+        )
+
     def loaded(_ok: bool) -> None:
-        js = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))"
-        view.page().runJavaScript(js, 0, lambda _r: QTimer.singleShot(0, then))
+        view.page().runJavaScript(js_start, 0, lambda _r: poll())
 
     view.loadFinished.connect(loaded)
 
@@ -177,7 +199,7 @@ def atlas_restyle(out: str) -> None:
         from PySide6.QtCore import QTimer
 
         timings["html_mb"] = os.path.getsize(result["path"]) / 1e6
-        timings["peak_at_paint_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        timings["peak_at_paint_mb"] = _python_peak_mb()
         metrics = [m["id"] for m in result["metrics"]]
         cycle = [m for m in ("corridor_km", "plan_items", "information") if m in metrics]
         cycle = (cycle or metrics[:2]) * 3

@@ -18,8 +18,8 @@ def _prepare_environment(headless: bool) -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
-def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
-    """Create the application state, data and main window (the QApplication must exist).
+def initial_state(province: str | None = None, select: str | None = None):
+    """Return the :class:`~desktop.state.AppState` the app opens on (arguments, then settings).
 
     Parameters
     ----------
@@ -27,20 +27,11 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
         ``shanxi``, ``zhejiang``, an adcode, or ``both``; the last one used when omitted.
     select : str, optional
         Adcode of a region to select once the map is drawn.
-    quiet : bool
-        Errors go to the status bar instead of dialogs.
-
-    Returns
-    -------
-    MainWindow
     """
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.i18n import install_language, system_language
-    from desktop.main_window import MainWindow, settings
+    from desktop.appsettings import settings
+    from desktop.i18n import system_language
     from desktop.state import PROVINCE_CHOICES, AppState
     from geodata.regions import normalise_code, resolve_province
-    from geodata.session import AtlasData
 
     saved = settings()
     if province is None:
@@ -64,7 +55,34 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
         if code is None:
             raise InputError(f"--select {select!r} is not an adcode: give 6 digits, e.g. 140100")
         state.selected_region = code
+    return state
+
+
+def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
+    """Create the application state, data and main window (the QApplication must exist).
+
+    Parameters
+    ----------
+    province : str, optional
+        ``shanxi``, ``zhejiang``, an adcode, or ``both``; the last one used when omitted.
+    select : str, optional
+        Adcode of a region to select once the map is drawn.
+    quiet : bool
+        Errors go to the status bar instead of dialogs.
+
+    Returns
+    -------
+    MainWindow
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i18n import install_language
+    from geodata.session import AtlasData
+
+    state = initial_state(province, select)
     install_language(QApplication.instance(), state.language)
+    from desktop.main_window import MainWindow
+
     return MainWindow(state, AtlasData(), quiet=quiet)
 
 
@@ -111,8 +129,8 @@ def run(
         QTimer.singleShot(120_000, timeout)
     else:
         window.restore_settings()
+    window.rebuild_map(keep_view=False)  # the build starts while the window paints itself
     window.show()
-    window.rebuild_map(keep_view=False)
     app.exec()
     from desktop.map_view import release_pages
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appsettings import settings  # noqa: F401 - the app settings, re-exported
 from desktop.export_actions import ExportActions
 from desktop.icons import app_icon
 from desktop.map_view import MapView
@@ -31,17 +32,11 @@ from desktop.panels.targets import TargetsPanel
 from desktop.state import PROVINCE_CHOICES, AppState
 from desktop.workers import Worker
 from geodata.mapdoc import MapOptions
-from geodata.paths import data_home
 from geodata.session import AtlasData
 
 if TYPE_CHECKING:
     from desktop.dialogs.about import AboutDialog
     from desktop.dialogs.document import DocumentDialog
-
-
-def settings() -> QSettings:
-    """Return the app's settings, kept in the user data directory (``$INFRA_ATLAS_HOME``)."""
-    return QSettings(str(data_home() / "settings.ini"), QSettings.IniFormat)
 
 
 class MainWindow(QMainWindow):
