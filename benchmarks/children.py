@@ -105,6 +105,33 @@ def _wait_loaded(view, app, then) -> None:
     view.loadFinished.connect(loaded)
 
 
+def _save_when_painted(widget, out: str, then, give_up: float = 120.0, state=None) -> None:
+    """Grab ``widget`` every 50 ms until the image is not one flat colour; save it; ``then()``.
+
+    After ``give_up`` seconds the (blank) image is saved all the same and ``painted`` is False
+    in the report: the time is then only a lower bound of the time to a painted map.
+    """
+    from PySide6.QtCore import QTimer
+
+    state = state if state is not None else {"start": time.perf_counter()}
+    image = widget.grab().toImage()
+    small = image.scaled(140, 90)
+    colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
+    waited = time.perf_counter() - state["start"]
+    if len(colours) < 2 and waited < give_up:
+        QTimer.singleShot(50, lambda: _save_when_painted(widget, out, then, give_up, state))
+        return
+    PAINTED["painted"] = len(colours) >= 2
+    PAINTED["waited_for_paint_s"] = waited
+    tmp = out + ".part.png"
+    image.save(tmp, "PNG", 80)
+    os.replace(tmp, out)
+    then()
+
+
+PAINTED: dict = {}
+
+
 def naive(out: str, gpkg: str, html: str) -> None:
     """geopandas read + folium.GeoJson + load in QWebEngineView + screenshot."""
     import folium
@@ -120,10 +147,11 @@ def naive(out: str, gpkg: str, html: str) -> None:
     view = QWebEngineView()
     view.resize(1400, 900)
     view.show()
-    _wait_loaded(view, app, lambda: (_save(view, out), app.quit()))
+    # A page this heavy is still blank two frames after loading: grab until the map shows.
+    _wait_loaded(view, app, lambda: _save_when_painted(view, out, app.quit))
     view.load(QUrl.fromLocalFile(html))
     app.exec()
-    _report(html_mb=os.path.getsize(html) / 1e6)
+    _report(html_mb=os.path.getsize(html) / 1e6, **PAINTED)
 
 
 def _atlas_view(out: str, prepare, after=None) -> None:
