@@ -51,6 +51,11 @@ def _python_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _trace(what: str) -> None:
+    """Print a timestamp on stderr (seen when a child is run by hand)."""
+    print(f"{time.perf_counter() - START:7.3f} {what}", file=sys.stderr, flush=True)
+
+
 def _report(**values) -> None:
     values["python_peak_mb"] = _python_peak_mb()
     print(json.dumps(values), flush=True)
@@ -105,7 +110,7 @@ def _wait_loaded(view, app, then) -> None:
     view.loadFinished.connect(loaded)
 
 
-def _save_when_painted(widget, out: str, then, give_up: float = 120.0, state=None) -> None:
+def _save_when_painted(widget, out: str, then, give_up: float = 60.0, state=None) -> None:
     """Grab ``widget`` every 50 ms until the image is not one flat colour; save it; ``then()``.
 
     After ``give_up`` seconds the (blank) image is saved all the same and ``painted`` is False
@@ -169,7 +174,9 @@ def _atlas_view(out: str, prepare, after=None) -> None:
         if state:
             return
         state["ready"] = time.perf_counter() - START
+        _trace("page ready")
         _save(view, out)
+        _trace("png written")
         if after is None:
             app.quit()
         else:
@@ -197,9 +204,14 @@ def atlas_import(out: str, gpkg: str) -> None:
     data = AtlasData()
 
     def prepare() -> dict:
+        _trace("imported")
         result = inspect_boundary_file(gpkg, level="county")
+        _trace("inspected")
         BoundaryStore().add(result, activate=True)
-        return data.prepare_view("both", "county", _options())
+        _trace("stored")
+        view = data.prepare_view("both", "county", _options())
+        _trace("document written")
+        return view
 
     result = _atlas_view(out, prepare)
     # what the app does after the first paint: the finer levels of detail, off the GUI thread

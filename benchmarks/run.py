@@ -34,13 +34,19 @@ PACKAGES = ("desktop", "geodata", "seeds", "resources", "benchmarks")
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Return the resident memory of a process and its descendants, in MB (Linux /proc)."""
-    total, stack, seen = 0, [pid], set()
+def _tree_rss_mb(pid: int, seen: set[int] | None = None) -> float:
+    """Return the resident memory of a process and its descendants, in MB (Linux /proc).
+
+    The pids met are added to ``seen`` (so that leftovers can be stopped after a run).
+    """
+    total, stack = 0, [pid]
+    seen = set() if seen is None else seen
+    visited: set[int] = set()
     while stack:
         p = stack.pop()
-        if p in seen:
+        if p in visited:
             continue
+        visited.add(p)
         seen.add(p)
         try:
             with open(f"/proc/{p}/statm") as f:
@@ -64,15 +70,17 @@ def timed(
     )
     written = None
     peak = 0.0
+    pids: set[int] = set()
     while proc.poll() is None or (written is None and out.exists()):
         if written is None and out.exists():
             written = time.perf_counter() - start
-        peak = max(peak, _tree_rss_mb(proc.pid)) if proc.poll() is None else peak
+        peak = max(peak, _tree_rss_mb(proc.pid, pids)) if proc.poll() is None else peak
         if time.perf_counter() - start > timeout:
             proc.kill()
             raise RuntimeError(f"{' '.join(args)} took more than {timeout} s")
         time.sleep(0.002 if written is None else 0.02)
     stdout = proc.communicate()[0]
+    _stop_leftovers(pids - {proc.pid})
     if proc.returncode != 0 or written is None:
         raise RuntimeError(f"{' '.join(args)} failed (exit {proc.returncode}): {stdout[-500:]}")
     lines = [line for line in stdout.splitlines() if line.startswith("{")]
@@ -80,6 +88,20 @@ def timed(
     if _is_blank(out) and not blank_ok:
         raise RuntimeError(f"{' '.join(args)} wrote a blank screenshot: the timing would lie")
     return {"seconds": written, "tree_peak_mb": peak, **report}
+
+
+def _stop_leftovers(pids: set[int]) -> None:
+    """Kill what a run left behind (a web engine process busy with a huge page) and wait."""
+    import signal
+
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    deadline = time.perf_counter() + 10
+    while time.perf_counter() < deadline and any(Path(f"/proc/{p}").exists() for p in pids):
+        time.sleep(0.05)
 
 
 def _is_blank(png: Path) -> bool:
@@ -189,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
         for stale in ("boundaries", "cache/geometry", "cache/views"):
             shutil.rmtree(home / stale, ignore_errors=True)
         first.append(timed(child("atlas-import", str(png), str(gpkg)), png, env))
-    naive_s = median([r["seconds"] for r in naive])
+    # The naive page never painted its polygons here: its time to a painted map is only known
+    # to be longer than the wait. The goals are judged against its time to the page loaded
+    # (the screenshot it could first take), the smaller and so the stricter baseline.
+    naive_s = median([r["seconds"] - r.get("waited_for_paint_s", 0.0) for r in naive])
+    naive_painted = median([r["seconds"] for r in naive])
     rows.append(
         (
             "national counties: first import to painted map (s)",
@@ -203,9 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"naive: {[round(r['seconds'], 2) for r in naive]}", flush=True)
     if not all(r.get("painted") for r in naive):
         notes.append(
-            "the naive page had still not painted its polygons "
-            f"{median([r['waited_for_paint_s'] for r in naive]):.0f} s after loading (its "
-            "screenshot is blank): its time is a lower bound, so the ratios against it are too"
+            f"naive baseline = its time to the page loaded ({naive_s:.1f} s); its polygons had "
+            f"still not painted {median([r['waited_for_paint_s'] for r in naive]):.0f} s later "
+            f"(blank screenshot at {naive_painted:.0f} s), so its time to a painted map is "
+            "longer still and the ratios are conservative"
         )
 
     # 3. the same layer reopened (cached) ---------------------------------------------------
