@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def screenshot(
-        self, path: str | Path, delay_ms: int = 20, on_saved: Callable | None = None
+        self, path: str | Path, delay_ms: int = 0, on_saved: Callable | None = None
     ) -> None:
         """Save the whole window to a PNG after ``delay_ms``.
 
