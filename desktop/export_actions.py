@@ -10,8 +10,6 @@ window's notifier. The figures and reports themselves come from :mod:`geodata.fi
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +22,7 @@ from desktop.dialogs.export import ExportDialog, ExportRequest
 from desktop.map_view import MapView
 from desktop.workers import Worker
 from geodata.errors import InputError
+from geodata.paths import atomic_path
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -103,12 +102,9 @@ def save_view_image(image: QImage, size: QSize, path: Path, dpi: int) -> Path:
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".png")
-    os.close(fd)
-    if not image.save(tmp, "PNG"):
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"could not write {path}: check that the folder is writable")
-    os.replace(tmp, path)
+    with atomic_path(path, ".png") as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise InputError(f"could not write {path}: check that the folder is writable")
     return path
 
 

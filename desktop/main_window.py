@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from desktop.panels.targets import TargetsPanel
 from desktop.state import PROVINCE_CHOICES, AppState
 from desktop.workers import Worker
 from geodata.mapdoc import MapOptions
+from geodata.paths import atomic_path
 from geodata.session import AtlasData
 
 if TYPE_CHECKING:
@@ -529,13 +529,14 @@ class MainWindow(QMainWindow):
 
         def shoot() -> None:
             target = Path(path)
-            tmp = target.with_name(f".{target.name}.part")
-            # light compression: a window-sized PNG is written in a few milliseconds
-            if not self.grab().save(str(tmp), "PNG", 80):
-                tmp.unlink(missing_ok=True)
+            try:
+                with atomic_path(target, ".png") as tmp:  # complete or not at all
+                    # light compression: a window-sized PNG is written in a few milliseconds
+                    if not self.grab().save(str(tmp), "PNG", 80):
+                        raise OSError(f"Qt could not write {tmp}")
+            except OSError:
                 self.notifier.error(self.tr("Could not write {0}").format(str(target)), True)
                 return
-            os.replace(tmp, target)  # the PNG appears complete or not at all
             if on_saved:
                 on_saved(target)
 

@@ -8,8 +8,6 @@ HTML-escaped before they reach the page, so they show as text whatever they cont
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,18 +109,10 @@ def write_diff_map(
     diff: BoundaryDiff, before: Layer, folder: Path | None = None, language: str = "en"
 ) -> Path:
     """Write the diff map into the cache folder (atomically) and return its path."""
-    from geodata.paths import cache_dir
+    from geodata.paths import atomic_write_text, cache_dir
 
     folder = Path(folder) if folder is not None else cache_dir() / "diffs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"diff-{int(diff.old_version)}-{int(diff.new_version)}-{language}.html"
-    text = render_diff_map(diff, before, language)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".diff-", suffix=".html")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, render_diff_map(diff, before, language))
     return path

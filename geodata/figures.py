@@ -15,10 +15,9 @@ Noto Sans SC (:func:`geodata.fonts.register_matplotlib_font`).
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable
+from contextlib import ExitStack
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.mapdoc import MapOptions, label_point
 from geodata.metrics import ROLE_CATEGORIES, Metric, available_metrics, classify_metric
+from geodata.paths import atomic_path
 from geodata.targets import Target
 
 if TYPE_CHECKING:
@@ -952,23 +952,15 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = DEFAULT_DPI) -> Path:
         ".svg": {"Title": title},
         ".pdf": {"Title": title, "Creator": "Infra Atlas"},
     }[suffix]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=suffix)
-    except OSError as exc:
-        raise InputError(
-            f"cannot write {path} ({exc.strerror or exc}): choose another folder or file name"
-        ) from None
-    os.close(fd)
-    try:
+    with ExitStack() as stack:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = stack.enter_context(atomic_path(path, suffix))
+        except OSError as exc:
+            raise InputError(
+                f"cannot write {path} ({exc.strerror or exc}): choose another folder or file name"
+            ) from None
         fig.savefig(tmp, dpi=dpi, format=suffix[1:], metadata=metadata)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path
 
 

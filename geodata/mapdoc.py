@@ -443,17 +443,9 @@ def write_map(path: str | Path, *args: Any, **kwargs: Any) -> Path:
     The desktop view loads this file (not ``setHtml``, which caps pages at 2 MB and blocks
     ``qrc:`` scripts).
     """
-    import os
-    import tempfile
+    from geodata.paths import atomic_write_text
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    html = render_map(*args, **kwargs)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".map-", suffix=".html")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(html)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a map is an ordinary document
-    os.replace(tmp, path)
+    atomic_write_text(path, render_map(*args, **kwargs))
     return path

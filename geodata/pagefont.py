@@ -11,13 +11,11 @@ Chromium fetches the fallback only when a character needs it.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from geodata.fonts import CJK_FONT_BOLD_PATH, CJK_FONT_PATH
-from geodata.paths import cache_dir
+from geodata.paths import atomic_path, cache_dir
 
 #: Family name of the subset in the page's CSS (the full font keeps its own name).
 SUBSET_FAMILY = "Infra Atlas Noto Sans SC"
@@ -84,12 +82,5 @@ def _subset(source: Path, text: str, path: Path) -> None:
     subsetter.populate(text=text)
     subsetter.subset(font)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(fd)
-    try:
-        subset.save_font(font, tmp, options)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        subset.save_font(font, str(tmp), options)

@@ -18,13 +18,12 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geodata.paths import cache_dir
+from geodata.paths import atomic_write_text, cache_dir
 
 if TYPE_CHECKING:
     import numpy as np
@@ -353,7 +352,7 @@ class GeometryLevels:
         scale = level_scale(zoom, self.max_abs_lat)
         level = Level(index, zoom, scale, encode_geometries(simple, scale))
         self.dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, json.dumps({"scale": scale, "features": level.features}))
+        atomic_write_text(path, json.dumps({"scale": scale, "features": level.features}))
         return level
 
     def write_script(self, index: int) -> Path:
@@ -365,7 +364,7 @@ class GeometryLevels:
                 {"index": index, "scale": level.scale, "features": level.features},
                 separators=(",", ":"),
             )
-            _atomic_write(path, f"InfraAtlas.addLevel({payload});\n")
+            atomic_write_text(path, f"InfraAtlas.addLevel({payload});\n")
         return path
 
     def finer_indices(self, embedded: int) -> list[int]:
@@ -383,15 +382,3 @@ class GeometryLevels:
             "embedded": embedded,
             "scripts": {str(i): self.script_path(i).as_uri() for i in self.finer_indices(embedded)},
         }
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

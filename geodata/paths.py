@@ -7,6 +7,9 @@ User state never lives in the repository. It goes to ``$INFRA_ATLAS_HOME`` when 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 APP_NAME = "infra-atlas"
@@ -41,3 +44,52 @@ def cache_dir() -> Path:
 def log_path() -> Path:
     """Return the log file that unexpected errors are written to."""
     return data_home() / "infra-atlas.log"
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: The process's umask, read once (reading it means setting it, which threads must not race).
+_UMASK = _read_umask()
+
+
+@contextmanager
+def atomic_path(path: str | Path, suffix: str = "") -> Iterator[Path]:
+    """Yield a temporary file beside ``path`` that replaces ``path`` when the block succeeds.
+
+    Readers see the old file or the whole new one, never a part. The new file gets the mode a
+    newly created file gets (``mkstemp`` would leave it private); on an error the temporary
+    file is removed and ``path`` is untouched.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to write; its folder must exist.
+    suffix : str
+        Ending of the temporary file (for writers that choose the format by it).
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: str | Path, text: str, fsync: bool = False) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (see :func:`atomic_path`).
+
+    ``fsync`` also flushes it to disk before the rename (for data that must survive a crash).
+    """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        if fsync:
+            f.flush()
+            os.fsync(f.fileno())

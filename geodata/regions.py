@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import os
 import re
 import sqlite3
 import unicodedata
@@ -394,14 +393,13 @@ def catalogue() -> tuple[Region, ...]:
     except (OSError, ValueError, TypeError):
         pass  # first run, or a damaged cache: build it (pinyin for 3,000 names takes a while)
     regions = _build_catalogue()
+    from geodata.paths import atomic_write_text
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
-        tmp.write_text(
-            json.dumps([dataclasses.astuple(r) for r in regions], ensure_ascii=False),
-            encoding="utf-8",
+        atomic_write_text(
+            cached, json.dumps([dataclasses.astuple(r) for r in regions], ensure_ascii=False)
         )
-        os.replace(tmp, cached)
     except OSError:
         pass  # a read-only data directory only costs the rebuild next time
     return regions

@@ -121,11 +121,11 @@ class AtlasData:
         except (OSError, ValueError):
             pass
         from geodata.mapdoc import context_collection
-        from geodata.viewcache import _atomic_write
+        from geodata.paths import atomic_write_text
 
         collection = context_collection(self.context())
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, json.dumps(collection, ensure_ascii=False))
+        atomic_write_text(path, json.dumps(collection, ensure_ascii=False))
         return collection
 
     def corridors(self, province: str) -> gpd.GeoDataFrame | None:

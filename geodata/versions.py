@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from geodata.errors import InputError
 from geodata.layer import Layer
-from geodata.paths import data_home
+from geodata.paths import atomic_write_text, data_home
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -136,19 +136,6 @@ def _lock(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @lru_cache(maxsize=8)
@@ -371,7 +358,7 @@ class BoundaryStore:
     def _write_active(self, active: dict[str, int]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"active": dict(sorted(active.items()))}, indent=2)
-        _atomic_write_text(self.root / "active.json", text + "\n")
+        atomic_write_text(self.root / "active.json", text + "\n", fsync=True)
 
     # ---------------------------------------------------------------- diff
     def previous(self, version: int) -> int:

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from geodata.paths import cache_dir
+from geodata.paths import atomic_write_text, cache_dir
 
 #: Files whose change must invalidate every cached view.
 _CODE_FILES = ("mapdoc.py", "pagefont.py", "pagegeom.py", "metrics.py", "classify.py", "assets.py")
@@ -73,9 +71,9 @@ class ViewCache:
         """Store a view atomically and return its bundle (with ``path`` set)."""
         self.root.mkdir(parents=True, exist_ok=True)
         html, meta = self.paths(key)
-        _atomic_write(html, html_text)
+        atomic_write_text(html, html_text)
         stored = {k: v for k, v in bundle.items() if k != "path"}
-        _atomic_write(meta, json.dumps(stored, ensure_ascii=False))
+        atomic_write_text(meta, json.dumps(stored, ensure_ascii=False))
         self.prune()
         return {**stored, "path": str(html)}
 
@@ -90,14 +88,3 @@ class ViewCache:
         for meta in metas[keep:]:
             meta.with_suffix(".html").unlink(missing_ok=True)
             meta.unlink(missing_ok=True)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
