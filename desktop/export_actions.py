@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from desktop.dialogs.export import ExportDialog, ExportRequest
 from desktop.map_view import MapView
-from desktop.workers import Worker
+from desktop.workers import Worker, run_worker
 from geodata.errors import InputError
 from geodata.paths import atomic_path
 
@@ -450,23 +450,17 @@ class ExportActions(QObject):
         return True
 
     def _start(self, function: Callable, *args: Any) -> None:
-        worker = Worker(function, *args)
-        self._workers.add(worker)
         self.window.notifier.info(self.tr("Exporting..."))
 
-        def finished(path: object, w: Worker = worker) -> None:
-            self._workers.discard(w)
+        def finished(path: object) -> None:
             self.window.notifier.info(self.tr("Exported {0}").format(str(path)), 10000)
             self.exported.emit(str(path))
 
-        def failed(message: str, expected: bool, w: Worker = worker) -> None:
-            self._workers.discard(w)
+        def failed(message: str, expected: bool) -> None:
             self.window.notifier.error(message, expected)
             self.failed.emit(message)
 
-        worker.finished.connect(finished)
-        worker.failed.connect(failed)
-        worker.start()
+        run_worker(self._workers, Worker(function, *args), finished, failed)
 
     def _fail(self, message: str) -> None:
         self.window.notifier.error(message, True)

@@ -29,7 +29,7 @@ from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
 from desktop.state import PROVINCE_CHOICES, AppState
-from desktop.workers import Worker
+from desktop.workers import Worker, run_worker
 from geodata.mapdoc import MapOptions
 from geodata.paths import atomic_path
 from geodata.session import AtlasData
@@ -301,21 +301,11 @@ class MainWindow(QMainWindow):
         )
 
     def _run(self, function: Callable, *args, done: Callable) -> None:
-        worker = Worker(function, *args)
-        self._workers.add(worker)
-
-        def finished(result, w=worker) -> None:
-            self._workers.discard(w)
-            done(result)
-
-        def failed(message: str, expected: bool, w=worker) -> None:
-            self._workers.discard(w)
+        def failed(message: str, expected: bool) -> None:
             self._busy(False)
             self.notifier.error(message, expected)
 
-        worker.finished.connect(finished)
-        worker.failed.connect(failed)
-        worker.start()
+        run_worker(self._workers, Worker(function, *args), done, failed)
 
     def _busy(self, busy: bool, message: str | None = None) -> None:
         self.progress.setVisible(busy)

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from geodata.errors import InfraAtlasError
@@ -57,3 +58,48 @@ class Worker(QObject):
         """Start the thread and return the worker."""
         self.thread.start()
         return self
+
+
+def run_worker(
+    running: set[Worker],
+    worker: Worker,
+    done: Callable[[Any], None],
+    failed: Callable[[str, bool], None],
+    owner: QObject | None = None,
+) -> Worker:
+    """Start ``worker`` and route its report to ``done(result)`` or ``failed(message, expected)``.
+
+    Parameters
+    ----------
+    running : set of Worker
+        The caller's set of running workers: the worker stays in it (alive) until it reports.
+    worker : Worker
+    done, failed : callable
+        Called in the GUI thread.
+    owner : QObject, optional
+        A widget (a dialog) the callbacks belong to: when it has been deleted by the time the
+        worker reports, neither is called.
+
+    Returns
+    -------
+    Worker
+        ``worker``, started.
+    """
+    running.add(worker)
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
+
+    def finished(result: Any, w: Worker = worker) -> None:
+        running.discard(w)
+        if alive():
+            done(result)
+
+    def failure(message: str, expected: bool, w: Worker = worker) -> None:
+        running.discard(w)
+        if alive():
+            failed(message, expected)
+
+    worker.finished.connect(finished)
+    worker.failed.connect(failure)
+    return worker.start()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Worker
+from desktop.workers import Worker, run_worker
 from geodata.importer import SUFFIXES
 
 AUTO = None
@@ -256,21 +255,13 @@ class ImportBoundariesDialog(QDialog):
         self._start(Worker(inspect_boundary_file, self.path, **self.options()), self._on_checked)
 
     def _start(self, worker: Worker, done) -> None:
-        self._workers.add(worker)
-
-        def finished(result, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self):
-                done(result)
-
-        def failed(message: str, expected: bool, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self):
-                self._on_failed(message, expected, w)
-
-        worker.finished.connect(finished)
-        worker.failed.connect(failed)
-        worker.start()
+        run_worker(
+            self._workers,
+            worker,
+            done,
+            lambda message, expected: self._on_failed(message, expected, worker),
+            owner=self,
+        )
 
     def _on_failed(self, message: str, expected: bool, worker: Worker) -> None:
         self.check_button.setEnabled(True)

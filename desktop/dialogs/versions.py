@@ -8,7 +8,6 @@ map" draws them in a small offline map inside the dialog.
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workers import Worker
+from desktop.workers import Worker, run_worker
 
 
 class VersionsDialog(QDialog):
@@ -242,22 +241,14 @@ class VersionsDialog(QDialog):
             self.diff_label.setText(self.tr("Select an imported version to see its changes."))
             return
         self.diff_label.setText(self.tr("Comparing version {0}...").format(version))
-        worker = Worker(self.store.diff, version)
-        self._workers.add(worker)
 
-        def done(diff, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self) and self.selected_version() == diff.new_version:
+        def done(diff) -> None:
+            if self.selected_version() == diff.new_version:
                 self._show_diff(diff)
 
-        def failed(message: str, _expected: bool, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self):
-                self._report(message.strip().splitlines()[-1])
-
-        worker.finished.connect(done)
-        worker.failed.connect(failed)
-        worker.start()
+        run_worker(
+            self._workers, Worker(self.store.diff, version), done, self._report_failure, owner=self
+        )
 
     def _show_diff(self, diff) -> None:
         self.diff = diff
@@ -307,22 +298,10 @@ class VersionsDialog(QDialog):
             before = self.store.layer_of(diff.old_version, info.level, info.province)
             return str(write_diff_map(diff, before, language=language))
 
-        worker = Worker(build)
-        self._workers.add(worker)
+        run_worker(self._workers, Worker(build), self._load_map, self._report_failure, owner=self)
 
-        def done(path: str, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self):
-                self._load_map(path)
-
-        def failed(message: str, _expected: bool, w=worker) -> None:
-            self._workers.discard(w)
-            if shiboken6.isValid(self):
-                self._report(message.strip().splitlines()[-1])
-
-        worker.finished.connect(done)
-        worker.failed.connect(failed)
-        worker.start()
+    def _report_failure(self, message: str, _expected: bool) -> None:
+        self._report(message.strip().splitlines()[-1])
 
     def _load_map(self, path: str) -> None:
         from pathlib import Path
