@@ -72,7 +72,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     province = resolve_province(args.province) if args.province else None
     if args.boundaries:
-        from geodata.boundary_files import read_boundary_file
+        from geodata.importer import read_boundary_file
 
         layer = read_boundary_file(args.boundaries, province=province)
     else:
@@ -125,7 +125,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     options = MapOptions(metric=args.metric or "plan_items")
     level = "city"
     if args.boundaries:
-        from geodata.boundary_files import read_boundary_file
+        from geodata.importer import read_boundary_file
 
         layer = read_boundary_file(args.boundaries, province=province)
         data.use_layer(province, layer)

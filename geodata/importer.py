@@ -982,3 +982,14 @@ def inspect_boundary_file(
         repaired=repaired,
         warnings=warnings,
     )
+
+
+def read_boundary_file(path: str | Path, **options: Any) -> Layer:
+    """Read a boundary file into a WGS-84 region layer, storing nothing (``join``, ``map``).
+
+    Takes the options of :func:`inspect_boundary_file`; the layer's warnings are kept in
+    ``Layer.warnings`` and its ``version`` is ``"file"``.
+    """
+    layer = inspect_boundary_file(path, **options).layer
+    layer.version = "file"
+    return layer

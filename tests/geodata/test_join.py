@@ -5,13 +5,13 @@ import dataclasses
 import pytest
 
 from geodata.boundaries import cities, provinces
-from geodata.boundary_files import read_boundary_file
 from geodata.corridors import (
     corridor_crossings,
     geodesic_length_km,
     length_by_region,
     load_corridors,
 )
+from geodata.importer import read_boundary_file
 from geodata.join import join
 
 
