@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from geodata.corridors import Crossing
 from geodata.errors import InputError
 from geodata.layer import Layer
-from geodata.mapdoc import MapOptions, label_point
+from geodata.mapdoc import MapOptions, label_points
 from geodata.metrics import ROLE_CATEGORIES, Metric, available_metrics, classify_metric
 from geodata.paths import atomic_path
 from geodata.targets import Target
@@ -86,10 +86,15 @@ TEXT = {
 }
 
 
+def localised(table: dict, key: str, language: str, **values: object) -> str:
+    """Return ``table[key]`` in ``"zh"`` or ``"en"`` (English when missing), with ``values``."""
+    entry = table[key]
+    return entry.get(language, entry["en"]).format(**values)
+
+
 def text(key: str, language: str, **values: object) -> str:
     """Return a fixed text of the figures in ``"zh"`` or ``"en"``, formatted with ``values``."""
-    entry = TEXT[key]
-    return entry.get(language, entry["en"]).format(**values)
+    return localised(TEXT, key, language, **values)
 
 
 # --------------------------------------------------------------------------- page and text
@@ -729,8 +734,7 @@ def build_figure(
     roles = load_roles()
     show_roles = bool(visible.get("roles")) and any(code in roles for code in gdf["adcode"])
     points = {}
-    for adcode, geom in zip(gdf["adcode"], gdf.geometry.values, strict=True):
-        lat, lng = label_point(geom)
+    for adcode, (lat, lng) in zip(gdf["adcode"], label_points(gdf.geometry.values), strict=True):
         points[adcode] = project(np.array([[lng, lat]]))[0]
     if show_roles:
         role_colors = {cat: color for cat, _, _, color in ROLE_CATEGORIES}

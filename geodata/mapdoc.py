@@ -204,7 +204,10 @@ def complete_levels(layer: Layer) -> list[Path]:
 
 
 def label_points(geoms: Any) -> list[tuple[float, float]]:
-    """Return ``(lat, lng)`` label points of many polygons (see :func:`label_point`), at once."""
+    """Return ``(lat, lng)`` of a label point inside the largest part of each polygon.
+
+    An empty geometry gets ``(nan, nan)``.
+    """
     import numpy as np
     import shapely
 
@@ -221,16 +224,6 @@ def label_points(geoms: Any) -> list[tuple[float, float]]:
     for i, x, y in zip(owner[first], shapely.get_x(points), shapely.get_y(points), strict=True):
         out[int(i)] = (float(y), float(x))
     return out
-
-
-def label_point(geometry: Any) -> tuple[float, float]:
-    """Return ``(lat, lng)`` of a label point inside the largest part of a polygon."""
-    import shapely
-
-    parts = shapely.get_parts(geometry)
-    largest = max(parts, key=lambda p: p.area) if len(parts) else geometry
-    point = shapely.point_on_surface(largest)
-    return point.y, point.x
 
 
 def style_payload(metric: Metric, scheme: str, classes: int) -> dict:

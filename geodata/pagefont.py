@@ -78,9 +78,12 @@ def _subset(source: Path, text: str, path: Path) -> None:
     options.notdef_outline = True
     options.hinting = False
     font = subset.load_font(str(source), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        subset.save_font(font, str(tmp), options)
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(path) as tmp:
+            subset.save_font(font, str(tmp), options)
+    finally:
+        font.close()  # the 10 MB source file stays open otherwise

@@ -20,6 +20,7 @@ from geodata.details import RegionDetails
 from geodata.errors import InputError
 from geodata.figures import (
     HIGHLIGHT_COLOR,
+    localised,
     page_inches,
     province_crs,
     save_figure,
@@ -71,8 +72,7 @@ REPORT_TEXT = {
 
 def report_text(key: str, language: str, **values: object) -> str:
     """Return a fixed text of the region report in ``"zh"`` or ``"en"``."""
-    entry = REPORT_TEXT[key]
-    return entry.get(language, entry["en"]).format(**values)
+    return localised(REPORT_TEXT, key, language, **values)
 
 
 @dataclass

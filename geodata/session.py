@@ -92,10 +92,6 @@ class AtlasData:
         self._crossings.clear()
         self._metrics.clear()
 
-    def has_layer(self, province: str, level: str) -> bool:
-        """Return True when the layer for this choice is loaded (asking for it is then quick)."""
-        return (province, level) in self._layers
-
     def context(self) -> Layer:
         """Return China's provinces (drawn under every map as context)."""
         return self.layer(BOTH, "province")
