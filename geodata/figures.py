@@ -888,14 +888,7 @@ def figure_for(
     matplotlib.figure.Figure
     """
     return build_figure(
-        data.layer(province, level),
-        data.targets,
-        context=data.context(),
-        corridors=data.corridors(province),
-        crossings=data.crossings(province, level),
-        options=options,
-        page=page,
-        orientation=orientation,
+        **data.drawing(province, level), options=options, page=page, orientation=orientation
     )
 
 

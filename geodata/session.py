@@ -165,15 +165,22 @@ class AtlasData:
         """Write the map document of the layer shown to ``path`` (see :mod:`geodata.mapdoc`)."""
         from geodata.mapdoc import write_map
 
-        return write_map(
-            path,
-            self.layer(province, level),
-            self.targets,
-            context=self.context(),
-            corridors=self.corridors(province),
-            crossings=self.crossings(province, level),
-            options=options,
-        )
+        return write_map(path, **self.drawing(province, level), options=options)
+
+    def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:
+        """Return what a map or figure of the layer shown is drawn from, as keyword arguments.
+
+        ``layer``, ``targets``, ``context`` (China's provinces unless given), ``corridors`` and
+        ``crossings``: the arguments of :func:`geodata.mapdoc.build_map` and
+        :func:`geodata.figures.build_figure`.
+        """
+        return {
+            "layer": self.layer(province, level),
+            "targets": self.targets,
+            "context": self.context() if context is None else context,
+            "corridors": self.corridors(province),
+            "crossings": self.crossings(province, level),
+        }
 
     def data_fingerprint(self) -> str:
         """Return a hash of the seed data, imported targets, boundary source and versions."""
@@ -247,12 +254,7 @@ class AtlasData:
         preload()
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(
-            self.layer(province, level),
-            self.targets,
-            context=self.context_page(),
-            corridors=self.corridors(province),
-            crossings=self.crossings(province, level),
-            options=options,
+            **self.drawing(province, level, context=self.context_page()), options=options
         )
         gdf = self.layer(province, level).gdf
         regions = [
