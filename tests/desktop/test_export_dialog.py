@@ -7,12 +7,12 @@ import shutil
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.app import create_window
 from desktop.dialogs.export import ExportDialog, ExportRequest, export_settings
 from desktop.i18n import install_language
+from tests.desktop.windows import open_drawn_window
 
 WAIT = 90_000
 
@@ -127,16 +127,7 @@ def test_region_report_pdf_holds_extractable_text(tmp_path):
 @pytest.fixture(scope="module")
 def shanxi(qapp):
     """One Shanxi window for the export tests (opening one takes seconds)."""
-    window = create_window("shanxi", None, quiet=True)
-    window.resize(1000, 700)
-    window.show()
-    ready = []
-    loop = QEventLoop()
-    window.view_ready.connect(lambda: (ready.append(True), loop.quit()))
-    QTimer.singleShot(WAIT, loop.quit)
-    window.rebuild_map(keep_view=False)
-    loop.exec()
-    assert ready, "the Shanxi map did not finish drawing"
+    window = open_drawn_window("shanxi", size=(1000, 700))
     yield window
     window.close()
     window.deleteLater()

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.app import create_window
 from geodata.assets import rendered_remote_urls
+from tests.desktop.windows import open_drawn_window
 
 WAIT = 90_000
 
@@ -33,19 +34,7 @@ def open_window(qtbot, province: str, select: str | None = None):
 @pytest.fixture(scope="module")
 def shanxi(qapp):
     """One Shanxi window shared by the tests of this module (opening one takes seconds)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    # A QEventLoop, not a processEvents() loop: PySide6 6.12's Python processEvents wrapper
-    # corrupts None's reference count while another Python thread runs (it crashed here).
-    window = create_window("shanxi", None, quiet=True)
-    window.show()
-    ready = []
-    loop = QEventLoop()
-    window.view_ready.connect(lambda: (ready.append(True), loop.quit()))
-    QTimer.singleShot(WAIT, loop.quit)
-    window.rebuild_map(keep_view=False)
-    loop.exec()
-    assert ready, "the Shanxi map did not finish drawing"
+    window = open_drawn_window("shanxi")
     yield window
     window.close()
     window.deleteLater()
