@@ -11,6 +11,8 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
+from tests.data.make_data import PINYIN
+
 HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned'\">"
 HOSTILE_SCRIPT = "</script><script>document.title='pwned2'</script>"
 
@@ -80,23 +82,10 @@ def two_layer_zip(folder: Path) -> Path:
 
 
 def pinyin_geojson(folder: Path) -> Path:
-    """Pinyin names only, WGS-84 GeoJSON."""
-    pinyin = {
-        "140100": "Taiyuan City",
-        "140200": "Datong Shi",
-        "140300": "Yangquan Shi",
-        "140400": "Changzhi",
-        "140500": "JINCHENG",
-        "140600": "shuozhou",
-        "140700": "Jinzhong City",
-        "140800": "Yuncheng",
-        "140900": "Xinzhou",
-        "141000": "Linfen",
-        "141100": "Lvliang",
-    }
+    """Pinyin names only (the spellings of tests/data), WGS-84 GeoJSON."""
     cities = shanxi_cities()
     path = folder / "pinyin.geojson"
-    _frame({"NAME": [pinyin[c] for c in cities["adcode"]]}).to_file(path, driver="GeoJSON")
+    _frame({"NAME": [PINYIN[c] for c in cities["adcode"]]}).to_file(path, driver="GeoJSON")
     return path
 
 
