@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.appsettings import settings  # noqa: F401 - the app settings, re-exported
-from desktop.export_actions import ExportActions
+from desktop.export_actions import ExportActions, grab_when_painted
 from desktop.icons import app_icon
 from desktop.map_view import MapView
 from desktop.notify import Notifier, plain_message_box
@@ -511,13 +511,18 @@ class MainWindow(QMainWindow):
     def screenshot(
         self, path: str | Path, delay_ms: int = 0, on_saved: Callable | None = None
     ) -> None:
-        """Save the whole window to a PNG after ``delay_ms``.
+        """Save the whole window to a PNG once Qt has the map's painted frame.
 
-        Call it on ``view_ready``: the page reports ready two animation frames after its text
-        was laid out, so the short delay only lets Qt receive that frame.
+        Call it on ``view_ready``: the page reports ready two animation frames after it was
+        drawn, but the frame reaches Qt a little later, and then not always at once; the map
+        view is grabbed (after ``delay_ms``, then every 150 ms) until it is not blank.
         """
 
-        def shoot() -> None:
+        def unpainted() -> None:
+            self.notifier.error(self.tr("The map has not been drawn yet: try again"), True)
+            shoot()
+
+        def shoot(_map_image=None) -> None:
             target = Path(path)
             try:
                 with atomic_path(target, ".png") as tmp:  # complete or not at all
@@ -530,7 +535,7 @@ class MainWindow(QMainWindow):
             if on_saved:
                 on_saved(target)
 
-        QTimer.singleShot(delay_ms, shoot)
+        QTimer.singleShot(delay_ms, lambda: grab_when_painted(self.map, shoot, unpainted))
 
 
 def _dropped_boundary_file(mime) -> str | None:

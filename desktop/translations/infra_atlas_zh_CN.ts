@@ -4,7 +4,7 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../dialogs/about.py" line="+110" />
+            <location filename="../dialogs/about.py" line="+97" />
             <source>About {app}</source>
             <extracomment>How the About dialog names the vendored web assets (manifest id -&gt; name); else the package.</extracomment>
             <translation>关于 {app}</translation>
@@ -121,9 +121,8 @@
     <context>
         <name>ExportActions</name>
         <message>
-            <location filename="../export_actions.py" line="+134" />
+            <location filename="../export_actions.py" line="+351" />
             <source>Export &amp;view...</source>
-            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How often and how long apart to grab again while the view is still blank.</extracomment>
             <translation>导出视图(&amp;V)...</translation>
         </message>
         <message>
@@ -142,27 +141,31 @@
             <translation>请先选择区域</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="-95" />
+            <location line="+131" />
             <source>The map is still loading: export the view once it is drawn</source>
+            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How often and how long apart to grab again while the view is still blank. How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page and the basemap tiles have arrived. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
             <translation>地图仍在加载：请在绘制完成后再导出视图</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="-125" />
+            <location line="+137" />
             <source>The map has not been drawn yet: try the export again</source>
             <translation>地图尚未绘制完成：请重新导出</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+33" />
             <source>Select a region first (click it on the map)</source>
             <translation>请先选择区域（在地图上点击）</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="-20" />
+            <location line="+38" />
             <source>Exporting...</source>
             <translation>正在导出...</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>Exported {0}</source>
             <translation>已导出 {0}</translation>
         </message>
@@ -279,7 +282,7 @@
     <context>
         <name>ImportBoundariesDialog</name>
         <message>
-            <location filename="../dialogs/import_boundaries.py" line="+166" />
+            <location filename="../dialogs/import_boundaries.py" line="+165" />
             <location line="+47" />
             <source>Import boundaries</source>
             <translation>导入边界</translation>
@@ -421,7 +424,7 @@
             <translation>正在读取 {0}...</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+19" />
             <source>Unexpected problem ({0}); details were written to {1}</source>
             <translation>发生意外问题（{0}）；详细信息已写入 {1}</translation>
         </message>
@@ -551,17 +554,22 @@
             <translation>CartoDB Positron</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
+            <source>Province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>City</source>
             <translation>市级</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>County</source>
             <translation>县级</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Natural breaks</source>
             <translation>自然断点</translation>
         </message>
@@ -699,7 +707,7 @@
             <translation>地图已就绪</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+103" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -719,14 +727,24 @@
             <translation>第 {0} 行：{1}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Import report</source>
             <translation>导入报告</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Boundary version {0} ({1}) stored and shown</source>
             <translation>边界版本 {0}（{1}）已保存并显示</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>The map has not been drawn yet: try again</source>
+            <translation>地图尚未绘制完成：请重试</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Could not write {0}</source>
+            <translation>无法写入 {0}</translation>
         </message>
     </context>
     <context>
@@ -1149,7 +1167,7 @@
             <translation>正在比较版本 {0}...</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+13" />
             <source>added</source>
             <translation>新增</translation>
         </message>

@@ -196,6 +196,8 @@ TRANSLATIONS: dict[str, str] = {
     "The map is still loading: export the view once it is drawn": "地图仍在加载：请在绘制完成后再导出视图",
     "Exporting...": "正在导出...",
     "The map has not been drawn yet: try the export again": "地图尚未绘制完成：请重新导出",
+    "The map has not been drawn yet: try again": "地图尚未绘制完成：请重试",
+    "Could not write {0}": "无法写入 {0}",
     "Exported {0}": "已导出 {0}",
     "PNG image (*.png)": "PNG 图像 (*.png)",
     "SVG drawing (*.svg)": "SVG 矢量图 (*.svg)",
