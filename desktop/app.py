@@ -129,8 +129,10 @@ def run(
         QTimer.singleShot(120_000, timeout)
     else:
         window.restore_settings()
-    window.rebuild_map(keep_view=False)  # the build starts while the window paints itself
+    # Shown first: a cached view starts loading at once, and a page must not lay out in a hidden
+    # (zero-sized) view. A new view is built in a worker while the window paints itself.
     window.show()
+    window.rebuild_map(keep_view=False)
     app.exec()
     from desktop.map_view import release_pages
 

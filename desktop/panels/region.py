@@ -9,6 +9,7 @@ emits :attr:`RegionPanel.source_requested` with the target's document and verbat
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
 
 from PySide6.QtCore import QEvent, QUrl, Signal
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.panels import connect_event
 from desktop.state import AppState
-from geodata.corridors import Crossing
-from geodata.details import RegionDetails
-from geodata.roles import CityRole
-from geodata.targets import Target
+
+if TYPE_CHECKING:
+    from geodata.corridors import Crossing
+    from geodata.details import RegionDetails
+    from geodata.roles import CityRole
+    from geodata.targets import Target
 
 _STYLE = """
 <style>

@@ -161,6 +161,66 @@ def test_screenshot_is_not_blank_and_chinese_renders(qtbot, shanxi, tmp_path):
     assert len(colours) > 50
 
 
+def test_labels_sit_on_their_points_after_a_zoom(qtbot, shanxi):
+    """Each label is centred on its label point, and follows it when the map zooms."""
+    where = (
+        "JSON.stringify(InfraAtlas.labelTips.map(function (l) {"
+        " var r = l.text.getBoundingClientRect(), c = InfraAtlas.map.getContainer()"
+        ".getBoundingClientRect(), p = InfraAtlas.map.latLngToContainerPoint(l.latlng);"
+        " return [l.text.textContent, r.left + r.width / 2 - c.left - p.x,"
+        " r.top + r.height / 2 - c.top - p.y, r.width]; }))"
+    )
+    view = json.loads(run_js(qtbot, shanxi, "InfraAtlas.getView()"))
+    for zoom in (view["zoom"], view["zoom"] + 1.5):
+        run_js(qtbot, shanxi, f"InfraAtlas.setView({view['lat']}, {view['lng']}, {zoom})")
+        labels = json.loads(run_js(qtbot, shanxi, where))
+        assert len(labels) == 11
+        for text, dx, dy, width in labels:
+            assert text and width > 10  # a name, laid out
+            assert abs(dx) <= 1.5 and abs(dy) <= 1.5, (text, dx, dy)
+    run_js(qtbot, shanxi, f"InfraAtlas.setView({view['lat']}, {view['lng']}, {view['zoom']})")
+
+
+def test_context_canvas_draws_the_neighbouring_provinces(qtbot, shanxi):
+    """The province context (a canvas of its own) is filled where Hebei and Henan are."""
+    pixel = (
+        "(function (lat, lng) { var c = InfraAtlas.context, b = c._bounds,"
+        " p = InfraAtlas.map.latLngToLayerPoint([lat, lng]),"
+        " r = c._container.width / (b.max.x - b.min.x),"
+        " d = c._ctx.getImageData(Math.round((p.x - b.min.x) * r),"
+        " Math.round((p.y - b.min.y) * r), 1, 1).data;"
+        " return Array.from(d).join(','); })"
+    )
+    view = json.loads(run_js(qtbot, shanxi, "InfraAtlas.getView()"))
+    for zoom in (6.5, 7.5):  # drawn again after a zoom
+        run_js(qtbot, shanxi, f"InfraAtlas.setView(36.5, 114.5, {zoom})")
+        for lat, lng in ((37.6, 115.0), (35.3, 114.0)):  # Hebei, Henan
+            assert run_js(qtbot, shanxi, f"{pixel}({lat}, {lng})") == "235,231,223,255"
+    run_js(qtbot, shanxi, f"InfraAtlas.setView({view['lat']}, {view['lng']}, {view['zoom']})")
+
+
+def test_screenshot_on_ready_shows_the_selection(qtbot, tmp_path):
+    """``gui --select X --screenshot`` saves on view_ready: the highlight must be in that PNG."""
+    from PySide6.QtGui import QColor, QImage
+
+    window = create_window("zhejiang", "330200", quiet=True)
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "selected.png"
+    with qtbot.waitCallback(timeout=WAIT) as saved:
+        window.view_ready.connect(lambda: window.screenshot(path, on_saved=saved))
+        window.rebuild_map(keep_view=False)
+    image = QImage(str(path))
+    corner = window.map.mapTo(window, window.map.rect().topLeft())
+    red = 0
+    for x in range(corner.x(), corner.x() + window.map.width(), 2):
+        for y in range(corner.y(), corner.y() + window.map.height(), 2):
+            c = QColor(image.pixel(x, y))
+            red += c.red() > 200 and c.green() < 60 and c.blue() < 60  # #e31a1c, the highlight
+    assert red > 100, "the selected region's red outline is not in the screenshot"
+    window.close()
+
+
 def test_hangzhou_lists_exchange_centre_and_both_corridors(qtbot):
     window = open_window(qtbot, "zhejiang", select="330100")
     text = window.region_panel.text()

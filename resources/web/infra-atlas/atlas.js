@@ -61,8 +61,8 @@
 
   // ---------------------------------------------------------------- geometry
   // Regions arrive as polyline strings (geodata/pagegeom.py): [polygon][ring] of delta-encoded
-  // [lat, lng] integers in units of 1/scale degree.
-  function decodeRing(str, scale) {
+  // [lat, lng] integers in units of 1/scale degree. Each point is made by point(lat, lng).
+  function decodeRing(str, scale, point) {
     var points = [], i = 0, lat = 0, lng = 0, n = str.length;
     while (i < n) {
       var b, shift = 0, result = 0;
@@ -71,20 +71,16 @@
       shift = 0; result = 0;
       do { b = str.charCodeAt(i++) - 63; result |= (b & 31) << shift; shift += 5; } while (b >= 32);
       lng += (result & 1) ? ~(result >> 1) : (result >> 1);
-      points.push([lng / scale, lat / scale]);
+      points.push(point(lat / scale, lng / scale));
     }
     return points;
   }
-  function decodeGeometry(enc, scale) {
-    return {type: 'MultiPolygon', coordinates: enc.map(function (rings) {
-      return rings.map(function (r) { return decodeRing(r, scale); });
-    })};
-  }
-  function decodeCollection(c) {
-    if (!c) { return null; }
-    return {type: 'FeatureCollection', features: c.features.map(function (f) {
-      return {type: 'Feature', properties: f.properties, geometry: decodeGeometry(f.enc, c.scale)};
-    })};
+  function latLng(lat, lng) { return new L.LatLng(lat, lng); }
+  /** A region's rings as L.Polygon takes a multipolygon: [polygon][ring][L.LatLng]. */
+  function decodeLatLngs(enc, scale) {
+    return enc.map(function (rings) {
+      return rings.map(function (r) { return decodeRing(r, scale, latLng); });
+    });
   }
 
   // Levels of detail: finer levels are scripts loaded on zoom; each feature in view is given the
@@ -120,9 +116,8 @@
     A.regionLayers.forEach(function (layer, k) {
       var target = A.coarseBounds[k].intersects(view) ? level : embedded;
       if (layer.atlasLevel === target) { return; }
-      var coords = target === embedded ? layer.feature.geometry.coordinates
-        : decodeGeometry(A.levels[target].features[k], A.levels[target].scale).coordinates;
-      layer.setLatLngs(L.GeoJSON.coordsToLatLngs(coords, 2));
+      layer.setLatLngs(target === embedded ? layer.atlasEmbedded
+        : decodeLatLngs(A.levels[target].features[k], A.levels[target].scale));
       layer.atlasLevel = target;
     });
     A.detailLevel = level;
@@ -152,40 +147,99 @@
   }
 
   function buildRegions() {
-    var renderer = L.canvas({padding: 0.5, pane: 'regions'});
+    var renderer = L.canvas({padding: 0.1, pane: 'regions'});
+    var scale = A.D.regions.scale, embedded = A.D.lod ? A.D.lod.embedded : 0;
     A.regionLayers = [];
     A.coarseBounds = [];
     A.loading = {};
-    A.regions = L.geoJSON(decodeCollection(A.D.regions), {
-      pane: 'regions',
-      renderer: renderer,
-      style: A.regionStyle,
-      onEachFeature: function (feature, layer) {
-        var code = feature.properties.adcode;
-        if (code) { A.byCode[code] = layer; }
-        layer.atlasLevel = A.D.lod ? A.D.lod.embedded : 0;
-        A.regionLayers.push(layer);
-        A.coarseBounds.push(layer.getBounds());
-        layer.bindTooltip(function () { return A.tooltip(feature.properties); },
-                          {sticky: true, className: 'atlas-tip'});
-        layer.on('click', function () { if (code) { A.clicked(code); } });
-      }
-    }).addTo(A.map);
+    // A GeoJSON group (setStyle, resetStyle) of polygons made straight from the decoded rings,
+    // as L.geoJSON would make them, without GeoJSON coordinates in between.
+    var options = {pane: 'regions', renderer: renderer, style: A.regionStyle, smoothFactor: 0};
+    A.regions = L.geoJSON(null, options);
+    A.D.regions.features.forEach(function (f) {
+      var props = f.properties, code = props.adcode;
+      var layer = new L.Polygon(decodeLatLngs(f.enc, scale), options);
+      layer.feature = {type: 'Feature', properties: props, geometry: null};
+      layer.defaultOptions = layer.options;
+      A.regions.resetStyle(layer);
+      if (code) { A.byCode[code] = layer; }
+      layer.atlasEmbedded = layer.getLatLngs();
+      layer.atlasLevel = embedded;
+      A.regionLayers.push(layer);
+      A.coarseBounds.push(layer.getBounds());
+      layer.bindTooltip(function () { return A.tooltip(props); },
+                        {sticky: true, className: 'atlas-tip'});
+      layer.on('click', function () { if (code) { A.clicked(code); } });
+      A.regions.addLayer(layer);
+    });
+    A.regions.addTo(A.map);
   }
+
+  // The province context (every province of China, under the regions) is drawn by one canvas
+  // of its own: no Leaflet path objects, no per-vertex LatLng, projected once. It is the
+  // heaviest part of a province page and needs neither events nor restyling.
+  /** [x, y] of a point in Web Mercator world units (0 to 1 across the world), as EPSG3857. */
+  function mercator(lat, lng) {
+    var s = Math.sin(Math.max(Math.min(lat, 85.0511287798), -85.0511287798) * Math.PI / 180);
+    return [0.5 + lng / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+  }
+  var ContextCanvas = L.Canvas.extend({
+    initialize: function (shapes, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      this._shapes = shapes;
+    },
+    _draw: function () {
+      var map = this._map, ctx = this._ctx;
+      if (!map || !ctx) { return; }
+      var size = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      // What the canvas covers, in world units: shapes wholly outside it are skipped.
+      var b = this._bounds, pad = 4;
+      var x0 = (b.min.x - pad + origin.x) / size, x1 = (b.max.x + pad + origin.x) / size;
+      var y0 = (b.min.y - pad + origin.y) / size, y1 = (b.max.y + pad + origin.y) / size;
+      ctx.lineCap = ctx.lineJoin = 'round';
+      this._shapes.forEach(function (shape) {
+        var e = shape.extent;
+        if (e[0] > x1 || e[2] < x0 || e[1] > y1 || e[3] < y0) { return; }
+        ctx.beginPath();
+        shape.rings.forEach(function (r) {
+          for (var i = 0; i < r.length; i++) {
+            var x = r[i][0] * size - origin.x, y = r[i][1] * size - origin.y;
+            if (i === 0) { ctx.moveTo(x, y); } else { ctx.lineTo(x, y); }
+          }
+          ctx.closePath();
+        });
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = shape.fill;
+        ctx.fill('evenodd');
+        ctx.lineWidth = shape.weight;
+        ctx.strokeStyle = shape.color;
+        ctx.stroke();
+      });
+    }
+  });
 
   function buildContext() {
     if (!A.D.context) { return; }
-    var featured = A.D.featured;
-    A.context = L.geoJSON(decodeCollection(A.D.context), {
-      pane: 'context',
-      renderer: L.canvas({padding: 0.5, pane: 'context'}),
-      interactive: false,
-      style: function (f) {
-        var isFeatured = featured.indexOf(f.properties.adcode) >= 0;
-        return {color: isFeatured ? '#5a5a5a' : '#a8a8a8', weight: isFeatured ? 1.6 : 0.6,
-                fillColor: isFeatured ? '#f6f2e8' : '#ebe7df', fillOpacity: 1};
-      }
+    var featured = A.D.featured, scale = A.D.context.scale;
+    var shapes = A.D.context.features.map(function (f) {
+      var isFeatured = featured.indexOf(f.properties.adcode) >= 0;
+      var rings = [];
+      f.enc.forEach(function (polygon) {
+        polygon.forEach(function (r) { rings.push(decodeRing(r, scale, mercator)); });
+      });
+      var extent = [Infinity, Infinity, -Infinity, -Infinity];
+      rings.forEach(function (r) {
+        r.forEach(function (p) {
+          if (p[0] < extent[0]) { extent[0] = p[0]; }
+          if (p[1] < extent[1]) { extent[1] = p[1]; }
+          if (p[0] > extent[2]) { extent[2] = p[0]; }
+          if (p[1] > extent[3]) { extent[3] = p[1]; }
+        });
+      });
+      return {rings: rings, extent: extent, color: isFeatured ? '#5a5a5a' : '#a8a8a8', weight: isFeatured ? 1.6 : 0.6,
+              fill: isFeatured ? '#f6f2e8' : '#ebe7df'};
     });
+    A.context = new ContextCanvas(shapes, {padding: 0.1, pane: 'context'});
   }
 
   function buildRoles() {
@@ -230,17 +284,60 @@
     }).addTo(A.corridors);
   }
 
+  // Region labels: one absolutely placed element each, centred on its point by CSS. Leaflet's
+  // tooltips measure every label as it is added (a forced layout each); these never do.
+  var LabelLayer = L.Layer.extend({
+    options: {pane: 'labels'},
+    initialize: function (labels) {
+      this._labels = labels;
+      this._shown = labels;
+    },
+    onAdd: function () {
+      this._container = L.DomUtil.create('div', 'atlas-labels', this.getPane());
+      this.show(this._shown);
+    },
+    onRemove: function () {
+      L.DomUtil.remove(this._container);
+      this._container = null;
+    },
+    getEvents: function () {
+      var events = {zoom: this._place, viewreset: this._place};
+      if (this._map._zoomAnimated) { events.zoomanim = this._animateZoom; }
+      return events;
+    },
+    /** Show these labels (of those given at creation) and no others. */
+    show: function (labels) {
+      this._shown = labels;
+      if (!this._container) { return; }
+      var box = this._container;
+      box.textContent = '';
+      labels.forEach(function (l) { box.appendChild(l.anchor); });
+      this._place();
+    },
+    _place: function () {
+      var map = this._map;
+      this._shown.forEach(function (l) {
+        L.DomUtil.setPosition(l.anchor, map.latLngToLayerPoint(l.latlng).round());
+      });
+    },
+    _animateZoom: function (e) {
+      var map = this._map;
+      this._shown.forEach(function (l) {
+        L.DomUtil.setPosition(l.anchor, map._latLngToNewLayerPoint(l.latlng, e.zoom, e.center).round());
+      });
+    }
+  });
+
   function buildLabels() {
-    A.labels = L.layerGroup();
-    A.labelTips = [];
-    (A.D.labels || []).forEach(function (p) {
-      var tip = L.tooltip({permanent: true, direction: 'center', className: 'atlas-label',
-                           interactive: false, pane: 'labels'})
-        .setLatLng([p.lat, p.lng]);
-      A.labelTips.push({tip: tip, props: p});
-      if (A.labelTips.length <= MAX_LABELS) { A.labels.addLayer(tip); }
+    A.labelTips = (A.D.labels || []).map(function (p) {
+      var anchor = el('div', 'atlas-label-anchor leaflet-zoom-animated');
+      var text = el('div', 'leaflet-tooltip atlas-label');
+      anchor.appendChild(text);
+      return {latlng: L.latLng(p.lat, p.lng), anchor: anchor, text: text, props: p};
     });
-    if (A.labelTips.length > MAX_LABELS) {
+    var many = A.labelTips.length > MAX_LABELS;
+    A.labels = new LabelLayer(many ? [] : A.labelTips);
+    if (many) {
       // A national layer has thousands of regions: label those in view once few enough are.
       A.map.on('moveend', A.updateLabels);
       A.updateLabels();
@@ -250,15 +347,12 @@
   var MAX_LABELS = 250;
   A.updateLabels = function () {
     var view = A.map.getBounds();
-    var inView = A.labelTips.filter(function (l) { return view.contains(l.tip.getLatLng()); });
-    A.labels.clearLayers();
-    if (inView.length <= MAX_LABELS) {
-      inView.forEach(function (l) { A.labels.addLayer(l.tip); });
-    }
+    var inView = A.labelTips.filter(function (l) { return view.contains(l.latlng); });
+    A.labels.show(inView.length <= MAX_LABELS ? inView : []);
   };
 
   A.refreshText = function () {
-    A.labelTips.forEach(function (l) { l.tip.setContent(esc(A.name(l.props))); });
+    A.labelTips.forEach(function (l) { l.text.textContent = A.name(l.props); });
     A.corridorLabels.forEach(function (c) {
       var name = A.lang === 'en' ? c.props.name_en : c.props.name_zh;
       var note = c.props.schematic ? ' (' + A.t('schematic') + ')' : '';
@@ -452,33 +546,59 @@
     });
   };
 
-  function connectBridge() {
-    var done = function () {
-      // Report ready once the web fonts have loaded, so a screenshot never shows fallback text.
-      var fonts = document.fonts ? document.fonts.ready : Promise.resolve();
-      // Two animation frames later the first frame with that text has been painted.
-      // A hidden page gets no animation frames: then the timer reports instead.
-      var report = function () {
-        if (A.ready) { return; }
-        A.ready = true;
-        if (A.bridge && A.bridge.mapReady) { A.bridge.mapReady(); }
-      };
-      fonts.then(function () {
-        requestAnimationFrame(function () { requestAnimationFrame(report); });
-        setTimeout(report, 250);
-      });
+  /** A promise of the web fonts the first view's text needs, loaded (errors ignored).
+   *
+   * The page's first font family (the subset the app writes) is loaded at once, before the
+   * first layout asks for it; whatever else that layout needs (the full font, for a character
+   * the subset lacks) is then awaited through document.fonts.ready. */
+  function fontsLoaded() {
+    if (!document.fonts) { return Promise.resolve(); }
+    var first = getComputedStyle(A.map.getContainer()).fontFamily.split(',')[0];
+    var load = function (weight) {
+      return document.fonts.load(weight + ' 12px ' + first).catch(function () { return null; });
     };
+    return Promise.all([load(400), load(700)]).then(function () { return document.fonts.ready; });
+  }
+
+  // The app hears "ready" once the page is drawn with its web fonts (a screenshot never shows
+  // fallback text) and the bridge is connected. The two are awaited together: the fonts load
+  // while the channel handshakes.
+  function connectBridge() {
+    var painted = false, bridged = false;
+    var report = function () {
+      if (A.ready || !painted || !bridged) { return; }
+      A.ready = true;
+      if (A.bridge && A.bridge.mapReady) { A.bridge.mapReady(); }
+    };
+    var drawn = function () { painted = true; report(); };
+    fontsLoaded().then(function () {
+      // Two animation frames later the first frame with that text has been painted. A hidden
+      // page gets no animation frames: then the timer reports instead.
+      requestAnimationFrame(function () { requestAnimationFrame(drawn); });
+      setTimeout(drawn, 250);
+    });
     if (typeof QWebChannel === 'undefined' || typeof qt === 'undefined' || !qt.webChannelTransport) {
-      done();
+      bridged = true;
       return;
     }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       A.bridge = channel.objects.bridge || null;
-      done();
+      bridged = true;
+      report();
     });
   }
 
+  /** The view and selection the app asks for in the URL's query (see MapView.load_map). */
+  function readQuery(D) {
+    var params = new URLSearchParams(String(global.location.search || ''));
+    var view = (params.get('view') || '').split(',').map(Number);
+    if (view.length === 3 && view.every(isFinite)) { D.view = view; }
+    var selected = params.get('selected');
+    if (selected && /^[0-9]{6}$/.test(selected)) { D.selected = selected; }
+  }
+
   A.init = function (map, D) {
+    readQuery(D);
     A.map = map;
     A.D = D;
     A.lang = D.language;
