@@ -14,33 +14,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QElapsedTimer,
-    QObject,
-    QPoint,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from desktop.dialogs.export import ExportDialog, ExportRequest
 from desktop.map_view import MapView
 from desktop.workers import Worker, run_worker
 from geodata.errors import InputError
 from geodata.paths import atomic_path
 
 if TYPE_CHECKING:
+    from desktop.dialogs.export import ExportRequest
     from desktop.main_window import MainWindow
 
 #: Screen resolution assumed for the DPI written into view images (CSS pixels).
 SCREEN_DPI = 96
 #: How often and how long apart to grab again while the view is still blank (6 s in all: the
-#: painted frame usually arrives within a frame or two of the page's report).
-GRAB_TRIES, GRAB_RETRY_MS = 300, 20
+#: painted frame usually arrives within a frame or two of the page's report; a web view's grab
+#: takes about a millisecond).
+GRAB_TRIES, GRAB_RETRY_MS = 1200, 5
 #: How long a 2x/3x re-render may take to load before the export gives up (ms).
 RENDER_TIMEOUT_MS = 60_000
 #: How often to ask the offscreen page whether it has finished drawing (ms).
@@ -124,34 +116,20 @@ def grab_when_painted(
     fail: Callable[[], None],
     tries: int = GRAB_TRIES,
     alive: Callable[[], bool] = lambda: True,
-    part: QWidget | None = None,
 ) -> None:
     """Grab ``view`` once Chromium has painted it (a fresh page grabs blank), then ``then``.
 
-    ``part`` is the web view inside ``view`` that must not be blank (``view`` itself by
-    default): a window is grabbed once, and its map area checked. Retries on a timer (never an
-    event loop of its own); calls ``fail`` when the view stays blank, and stops quietly once
-    ``alive()`` is False.
+    Retries on a timer (never an event loop of its own); calls ``fail`` when the view stays
+    blank, and stops quietly once ``alive()`` is False.
     """
     if not alive():
         return
     image = view.grab().toImage()  # GUI thread; device pixels of this screen
-    checked = image
-    if part is not None and part is not view:
-        ratio = image.devicePixelRatio()
-        corner = part.mapTo(view, QPoint(0, 0))
-        checked = image.copy(
-            round(corner.x() * ratio),
-            round(corner.y() * ratio),
-            round(part.width() * ratio),
-            round(part.height() * ratio),
-        )
-    if not is_blank(checked):
+    if not is_blank(image):
         then(image)
     elif tries > 0:
         QTimer.singleShot(
-            GRAB_RETRY_MS,
-            lambda: grab_when_painted(view, then, fail, tries - 1, alive, part),
+            GRAB_RETRY_MS, lambda: grab_when_painted(view, then, fail, tries - 1, alive)
         )
     else:
         fail()
@@ -388,6 +366,8 @@ class ExportActions(QObject):
 
     def ask(self, kind: str, base_name: str) -> ExportRequest | None:
         """Show the export dialog; return the request, or None when cancelled."""
+        from desktop.dialogs.export import ExportDialog  # when asked: not at start-up
+
         dialog = ExportDialog(kind, base_name, self.window)
         if dialog.exec() != QDialog.Accepted:
             return None

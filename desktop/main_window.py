@@ -521,20 +521,21 @@ class MainWindow(QMainWindow):
         """Save the whole window to a PNG once Qt has the map's painted frame.
 
         Call it on ``view_ready``: the page reports ready two animation frames after it was
-        drawn, but the frame reaches Qt a little later, and then not always at once; the window
-        is grabbed (after ``delay_ms``, then every 20 ms) until its map is not blank.
+        drawn, but the frame reaches Qt a little later, and then not always at once; the map
+        view is grabbed (after ``delay_ms``, then every 5 ms) until it is not blank, then the
+        window.
         """
 
         def unpainted() -> None:
             self.notifier.error(self.tr("The map has not been drawn yet: try again"), True)
-            shoot(self.grab().toImage())
+            shoot()
 
-        def shoot(image: QImage) -> None:
+        def shoot(_map_image: QImage | None = None) -> None:
             target = Path(path)
             try:
                 with atomic_path(target, ".png") as tmp:  # complete or not at all
                     # opaque RGB, lightly compressed: written in a few tens of milliseconds
-                    opaque = image.convertToFormat(QImage.Format.Format_RGB32)
+                    opaque = self.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
                     if not opaque.save(str(tmp), "PNG", 80):
                         raise OSError(f"Qt could not write {tmp}")
             except OSError:
@@ -543,9 +544,7 @@ class MainWindow(QMainWindow):
             if on_saved:
                 on_saved(target)
 
-        QTimer.singleShot(
-            delay_ms, lambda: grab_when_painted(self, shoot, unpainted, part=self.map)
-        )
+        QTimer.singleShot(delay_ms, lambda: grab_when_painted(self.map, shoot, unpainted))
 
 
 def _dropped_boundary_file(mime) -> str | None:
