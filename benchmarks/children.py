@@ -35,12 +35,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
 
-def _save(widget, out: str) -> None:
-    tmp = out + ".part.png"
-    widget.grab().save(tmp, "PNG", 80)
-    os.replace(tmp, out)
-
-
 def _python_peak_mb() -> float:
     """Return this process's peak resident memory (VmHWM: ru_maxrss would include the parent's,
     as Linux keeps it across fork and exec)."""
@@ -78,8 +72,9 @@ def baseline_start(out: str) -> None:
     view.show()
 
     # Grabbing at loadFinished saves a blank white image (measured): like the app, wait until
-    # the page has painted (two animation frames), so that the PNG shows the page.
-    _wait_loaded(view, app, lambda: (_save(view, out), app.quit()))
+    # the page has painted (two animation frames) and Qt has that frame, so that the PNG shows
+    # the page.
+    _wait_loaded(view, app, lambda: _save_when_painted(view, out, app.quit, every_ms=5))
     view.setHtml("<p>Infra Atlas baseline</p>")
     app.exec()
     _report()
@@ -110,8 +105,10 @@ def _wait_loaded(view, app, then) -> None:
     view.loadFinished.connect(loaded)
 
 
-def _save_when_painted(widget, out: str, then, give_up: float = 60.0, state=None) -> None:
-    """Grab ``widget`` every 50 ms until the image is not one flat colour; save it; ``then()``.
+def _save_when_painted(
+    widget, out: str, then, give_up: float = 60.0, state=None, every_ms: int = 50
+) -> None:
+    """Grab ``widget`` every ``every_ms`` until it is not one flat colour; save it; ``then()``.
 
     After ``give_up`` seconds the (blank) image is saved all the same and ``painted`` is False
     in the report: the time is then only a lower bound of the time to a painted map.
@@ -124,7 +121,9 @@ def _save_when_painted(widget, out: str, then, give_up: float = 60.0, state=None
     colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
     waited = time.perf_counter() - state["start"]
     if len(colours) < 2 and waited < give_up:
-        QTimer.singleShot(50, lambda: _save_when_painted(widget, out, then, give_up, state))
+        QTimer.singleShot(
+            every_ms, lambda: _save_when_painted(widget, out, then, give_up, state, every_ms)
+        )
         return
     PAINTED["painted"] = len(colours) >= 2
     PAINTED["waited_for_paint_s"] = waited
@@ -161,6 +160,7 @@ def naive(out: str, gpkg: str, html: str) -> None:
 
 def _atlas_view(out: str, prepare, after=None) -> None:
     """Load the map document ``prepare()`` returns in the app's map view; screenshot it."""
+    from desktop.export_actions import grab_when_painted
     from desktop.map_view import MapView, release_pages
 
     app = _app()
@@ -170,17 +170,27 @@ def _atlas_view(out: str, prepare, after=None) -> None:
     result = prepare()
     state = {}
 
-    def ready() -> None:
-        if state:
-            return
-        state["ready"] = time.perf_counter() - START
-        _trace("page ready")
-        _save(view, out)
+    def painted(image) -> None:
+        tmp = out + ".part.png"
+        image.save(tmp, "PNG", 80)
+        os.replace(tmp, out)
         _trace("png written")
         if after is None:
             app.quit()
         else:
             after(app, view, result)
+
+    def unpainted() -> None:
+        _trace("the map stayed blank")
+        painted(view.grab().toImage())  # the parent refuses a blank PNG
+
+    def ready() -> None:
+        if state:
+            return
+        state["ready"] = time.perf_counter() - START
+        _trace("page ready")
+        # as the app's screenshot does: the painted frame reaches Qt a few ms after the report
+        grab_when_painted(view, painted, unpainted)
 
     view.map_ready.connect(ready)
     view.load_map(Path(result["path"]))
