@@ -133,7 +133,6 @@ def classify_numeric(
     """
     if scheme not in SCHEMES:
         raise InputError(f"unknown scheme {scheme!r}: use one of {', '.join(SCHEMES)}")
-    import mapclassify
     import numpy as np
 
     known = {a: float(v) for a, v in values.items() if v is not None and not math.isnan(float(v))}
@@ -149,6 +148,8 @@ def classify_numeric(
         bins = [float(distinct.max())]
         yb = np.zeros(len(y), dtype=int)
     else:
+        import mapclassify  # only here: one class needs no classifier (and no 1 s import)
+
         cls = {
             "natural_breaks": lambda: mapclassify.NaturalBreaks(y, k=k),
             "quantiles": lambda: mapclassify.Quantiles(y, k=k),

@@ -269,13 +269,16 @@ class AtlasData:
         key = self.view_key(province, level, options)
         cache = ViewCache()
         from geodata.classify import preload
-        from geodata.pagegeom import GeometryLevels
+        from geodata.pagegeom import PARALLEL_VERTICES, GeometryLevels
 
         # Start simplifying the boundaries at once: GEOS releases the GIL, so it overlaps with
         # importing folium and mapclassify and with building the rest of the page.
         levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
         levels.prefetch(levels.embedded_index())
-        preload()
+        if levels.vertices < PARALLEL_VERTICES:
+            # A big layer is simplified on both cores, and the second of importing mapclassify
+            # would slow it down: it is imported when a metric needs classes, if one does.
+            preload()
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(
             **self.drawing(province, level, context=self.context_page()), options=options

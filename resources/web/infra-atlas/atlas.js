@@ -154,7 +154,7 @@
     A.loading = {};
     // A GeoJSON group (setStyle, resetStyle) of polygons made straight from the decoded rings,
     // as L.geoJSON would make them, without GeoJSON coordinates in between.
-    var options = {pane: 'regions', renderer: renderer, style: A.regionStyle, smoothFactor: 0};
+    var options = {pane: 'regions', renderer: renderer, style: A.regionStyle};
     A.regions = L.geoJSON(null, options);
     A.D.regions.features.forEach(function (f) {
       var props = f.properties, code = props.adcode;
