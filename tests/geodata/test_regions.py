@@ -1,5 +1,7 @@
 """Region codes and names as real data spells them."""
 
+import json
+
 import pytest
 
 from geodata.errors import InputError
@@ -100,3 +102,26 @@ def test_name_keys_fold_case_spacing_accents_and_suffixes():
     assert name_keys("Lüliang City") == ["luliangcity", "luliang"]
     assert name_keys("  ") == []
     assert name_keys("太原市") == ["太原市", "太原"]
+
+
+def test_pinyin_spellings_are_cached_beside_the_catalogue(monkeypatch):
+    """Every import indexes 3,000 pinyin spellings: they are read from a cache file, which a
+    damaged copy does not break."""
+    from geodata import regions
+
+    regions._catalogue_pinyin.cache_clear()
+    spellings = regions._catalogue_pinyin()
+    assert spellings["吕梁市"] == ["luliang", "lvliang", "lyuliang"]
+    cached = regions._catalogue_cache_path().with_suffix(".pinyin.json")
+    assert json.loads(cached.read_text(encoding="utf-8")) == spellings
+    # a second process reads the file instead of spelling the names again
+    regions._catalogue_pinyin.cache_clear()
+    monkeypatch.setattr(regions, "_spell_pinyin", lambda name: pytest.fail(f"spelled {name}"))
+    assert regions._catalogue_pinyin() == spellings
+    monkeypatch.undo()
+    # a damaged file is written again
+    cached.write_text("{not json", encoding="utf-8")
+    regions._catalogue_pinyin.cache_clear()
+    assert regions._catalogue_pinyin() == spellings
+    assert json.loads(cached.read_text(encoding="utf-8")) == spellings
+    assert regions.national_index("city").resolve("Lyuliang").adcode == "141100"
