@@ -546,18 +546,27 @@
     });
   };
 
-  /** A promise of the web fonts the first view's text needs, loaded (errors ignored).
-   *
-   * The page's first font family (the subset the app writes) is loaded at once, before the
-   * first layout asks for it; whatever else that layout needs (the full font, for a character
-   * the subset lacks) is then awaited through document.fonts.ready. */
+  /** Start loading the page's own font family (both weights) at once: as this script loads,
+   * long before the first layout asks for them, so the first frame already has its text.
+   * The family is the first of the page's font variable (geodata.assets.font_face_css). */
+  function startFonts() {
+    if (!global.document || !document.fonts) { return Promise.resolve(); }
+    var family = getComputedStyle(document.documentElement)
+      .getPropertyValue('--bs-body-font-family').split(',')[0].trim();
+    if (!family) { return Promise.resolve(); }
+    var load = function (weight) {
+      return document.fonts.load(weight + ' 12px ' + family).catch(function () { return null; });
+    };
+    return Promise.all([load(400), load(700)]);
+  }
+  var FONTS = startFonts();
+
+  /** A promise of the web fonts the first view's text needs, loaded: the page's own family
+   * (started as the script loaded), then whatever else the layout asked for (the full font,
+   * for a character the subset lacks) through document.fonts.ready. Errors are ignored. */
   function fontsLoaded() {
     if (!document.fonts) { return Promise.resolve(); }
-    var first = getComputedStyle(A.map.getContainer()).fontFamily.split(',')[0];
-    var load = function (weight) {
-      return document.fonts.load(weight + ' 12px ' + first).catch(function () { return null; });
-    };
-    return Promise.all([load(400), load(700)]).then(function () { return document.fonts.ready; });
+    return FONTS.then(function () { return document.fonts.ready; });
   }
 
   // The app hears "ready" once the page is drawn with its web fonts (a screenshot never shows
