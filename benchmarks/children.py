@@ -127,10 +127,15 @@ def _save_when_painted(
         return
     PAINTED["painted"] = len(colours) >= 2
     PAINTED["waited_for_paint_s"] = waited
+    _write_png(image, out)
+    then()
+
+
+def _write_png(image, out: str) -> None:
+    """Write ``image`` under a temporary name and rename it (the parent watches for ``out``)."""
     tmp = out + ".part.png"
     image.save(tmp, "PNG", 80)
     os.replace(tmp, out)
-    then()
 
 
 PAINTED: dict = {}
@@ -171,9 +176,7 @@ def _atlas_view(out: str, prepare, after=None) -> None:
     state = {}
 
     def painted(image) -> None:
-        tmp = out + ".part.png"
-        image.save(tmp, "PNG", 80)
-        os.replace(tmp, out)
+        _write_png(image, out)
         _trace("png written")
         if after is None:
             app.quit()

@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, self.statusBar(), quiet=quiet)
         self._build_counter = itertools.count(1)
         self._latest_build = 0
-        self._pending_view: tuple[float, float, float] | None = None
         self._workers: set[Worker] = set()
         self._build_menus()
         self.setAcceptDrops(True)  # a boundary file dropped anywhere opens the import dialog
@@ -244,33 +243,30 @@ class MainWindow(QMainWindow):
     def _start_build(self, view: tuple[float, float, float] | None) -> None:
         build = next(self._build_counter)
         self._latest_build = build
-        self._pending_view = view
         self._busy(True, self.tr("Building the map..."))
         options = self.map_options()
         # A view built before loads at once (a file read); only a new one goes to a worker.
         cached = self.data.cached_view(self.state.province, self._level(), options)
         if cached is not None:
-            self._on_built(build, cached)
+            self._on_built(build, cached, view)
             return
         self._run(
             self.data.prepare_view,
             self.state.province,
             self._level(),
             options,
-            done=lambda result, b=build: self._on_built(b, result),
+            done=lambda result, b=build: self._on_built(b, result, view),
         )
 
     def _level(self) -> str:
         return self.state.level
 
-    def _on_built(self, build: int, result: dict) -> None:
+    def _on_built(self, build: int, result: dict, view: tuple[float, float, float] | None) -> None:
         if build != self._latest_build:  # a newer build was started meanwhile
             return
         # Start Chromium first: the panels fill while it loads the page.
         self.map.set_allow_remote(bool(self.state.layers.get("basemap")))
-        self.map.load_map(
-            Path(result["path"]), view=self._pending_view, selected=self.state.selected_region
-        )
+        self.map.load_map(Path(result["path"]), view=view, selected=self.state.selected_region)
         offered = [(m["id"], m["label_en"], m["label_zh"]) for m in result["metrics"]]
         ids = [m[0] for m in offered]
         if self.state.metric not in ids:
@@ -281,8 +277,7 @@ class MainWindow(QMainWindow):
         self.map_built.emit(str(result["path"]))
 
     def _on_map_ready(self) -> None:
-        # the page opened at the pending view, with the selection drawn (MapView.load_map)
-        self._pending_view = None
+        # the page opened at the kept view, with the selection drawn (MapView.load_map)
         self._busy(False, self.tr("Map ready"))
         code = self.state.selected_region
         if code:

@@ -263,11 +263,11 @@ class AtlasData:
         from geodata.mapdoc import render_map
         from geodata.viewcache import ViewCache
 
-        hit = self.cached_view(province, level, options)
+        cache = ViewCache()
+        key = self.view_key(province, level, options)  # hashes the data: computed once
+        hit = cache.get(key)
         if hit is not None:
             return hit
-        key = self.view_key(province, level, options)
-        cache = ViewCache()
         from geodata.classify import preload
         from geodata.pagegeom import PARALLEL_VERTICES, GeometryLevels
 
@@ -276,8 +276,8 @@ class AtlasData:
         levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
         levels.prefetch(levels.embedded_index())
         if levels.vertices < PARALLEL_VERTICES:
-            # A big layer is simplified on both cores, and the second of importing mapclassify
-            # would slow it down: it is imported when a metric needs classes, if one does.
+            # A big layer is simplified on both cores; importing mapclassify beside it (a
+            # second of CPU) would slow that down: it is imported when a metric needs classes.
             preload()
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(

@@ -236,8 +236,8 @@
           if (p[1] > extent[3]) { extent[3] = p[1]; }
         });
       });
-      return {rings: rings, extent: extent, color: isFeatured ? '#5a5a5a' : '#a8a8a8', weight: isFeatured ? 1.6 : 0.6,
-              fill: isFeatured ? '#f6f2e8' : '#ebe7df'};
+      return {rings: rings, extent: extent, color: isFeatured ? '#5a5a5a' : '#a8a8a8',
+              weight: isFeatured ? 1.6 : 0.6, fill: isFeatured ? '#f6f2e8' : '#ebe7df'};
     });
     A.context = new ContextCanvas(shapes, {padding: 0.1, pane: 'context'});
   }
@@ -289,7 +289,6 @@
   var LabelLayer = L.Layer.extend({
     options: {pane: 'labels'},
     initialize: function (labels) {
-      this._labels = labels;
       this._shown = labels;
     },
     onAdd: function () {
@@ -316,14 +315,17 @@
     },
     _place: function () {
       var map = this._map;
-      this._shown.forEach(function (l) {
-        L.DomUtil.setPosition(l.anchor, map.latLngToLayerPoint(l.latlng).round());
-      });
+      this._moveTo(function (latlng) { return map.latLngToLayerPoint(latlng); });
     },
     _animateZoom: function (e) {
       var map = this._map;
+      this._moveTo(function (latlng) {
+        return map._latLngToNewLayerPoint(latlng, e.zoom, e.center);
+      });
+    },
+    _moveTo: function (project) {
       this._shown.forEach(function (l) {
-        L.DomUtil.setPosition(l.anchor, map._latLngToNewLayerPoint(l.latlng, e.zoom, e.center).round());
+        L.DomUtil.setPosition(l.anchor, project(l.latlng).round());
       });
     }
   });
