@@ -23,9 +23,9 @@ def bench_export_a4(runs: int = 5, metric: str = "role") -> float:
     The boundaries, fonts and metrics are loaded by one untimed run first, as in the app
     after the map is shown; each timed run builds the figure and writes the PNG.
     """
-    from geodata.figures import figure_for, save_figure
-    from geodata.mapdoc import MapOptions
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
+    from geodata.drawing import MapOptions
+    from geodata.printing.figure import figure_for, save_figure
 
     data = AtlasData()
     options = MapOptions(metric=metric, language="zh")

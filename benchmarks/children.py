@@ -203,16 +203,16 @@ def _atlas_view(out: str, prepare, after=None) -> None:
 
 
 def _options(metric: str = "plan_items"):
-    from geodata.mapdoc import MapOptions
+    from geodata.drawing import MapOptions
 
     return MapOptions(metric=metric, language="zh")
 
 
 def atlas_import(out: str, gpkg: str) -> None:
     """Import a national county file as a version and paint its map."""
-    from geodata.importer import inspect_boundary_file
-    from geodata.session import AtlasData
-    from geodata.versions import BoundaryStore
+    from geodata.atlas import AtlasData
+    from geodata.boundaries.importer.inspect import inspect_boundary_file
+    from geodata.boundaries.store import BoundaryStore
 
     data = AtlasData()
 
@@ -234,7 +234,7 @@ def atlas_import(out: str, gpkg: str) -> None:
 
 def atlas_open(out: str) -> None:
     """Reopen the active national county layer (cached) to a painted map, and exit."""
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
 
     data = AtlasData()
     result = _atlas_view(out, lambda: data.prepare_view("both", "county", _options()))
@@ -243,7 +243,7 @@ def atlas_open(out: str) -> None:
 
 def atlas_restyle(out: str) -> None:
     """Reopen the active national county layer, then time metric switches and a rebuild."""
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
 
     data = AtlasData()
     timings: dict = {}
@@ -277,7 +277,7 @@ def atlas_restyle(out: str) -> None:
 
     def rebuild(app, view) -> None:
         # the restyle baseline: rebuild the document for another metric and reload it
-        from geodata.viewcache import ViewCache
+        from geodata.web.viewcache import ViewCache
 
         start = time.perf_counter()
         options = _options("corridor_km")

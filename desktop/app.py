@@ -31,7 +31,7 @@ def initial_state(province: str | None = None, select: str | None = None):
     from desktop.appsettings import settings
     from desktop.i18n import system_language
     from desktop.state import PROVINCE_CHOICES, AppState
-    from geodata.regions import normalise_code, resolve_province
+    from geodata.regions.catalogue import normalise_code, resolve_province
 
     saved = settings()
     if province is None:
@@ -77,7 +77,7 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
     from PySide6.QtWidgets import QApplication
 
     from desktop.i18n import install_language
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
 
     state = initial_state(province, select)
     install_language(QApplication.instance(), state.language)

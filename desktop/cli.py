@@ -33,8 +33,8 @@ def _print_json(data: dict) -> None:
 
 def cmd_targets(args: argparse.Namespace) -> int:
     """List plan targets, optionally of one province or region."""
-    from geodata.regions import normalise_code, resolve_province
-    from geodata.targets import filter_targets, load_targets
+    from geodata.plan.targets import filter_targets, load_targets
+    from geodata.regions.catalogue import normalise_code, resolve_province
 
     province = resolve_province(args.province) if args.province else None
     region = None
@@ -65,14 +65,14 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     """Join the targets to a boundary layer and report the outcome."""
-    from geodata.boundaries import cities
-    from geodata.join import join
-    from geodata.regions import resolve_province
-    from geodata.targets import load_targets
+    from geodata.boundaries.bundled import cities
+    from geodata.plan.join import join
+    from geodata.plan.targets import load_targets
+    from geodata.regions.catalogue import resolve_province
 
     province = resolve_province(args.province) if args.province else None
     if args.boundaries:
-        from geodata.importer import read_boundary_file
+        from geodata.boundaries.importer.inspect import read_boundary_file
 
         layer = read_boundary_file(args.boundaries, province=province)
     else:
@@ -116,16 +116,16 @@ def cmd_map(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} exists: choose another name or add --force to overwrite it")
     if not out.parent.is_dir():
         raise UsageError(f"the folder {out.parent} does not exist: create it first")
-    from geodata.mapdoc import MapOptions
-    from geodata.regions import resolve_province
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
+    from geodata.drawing import MapOptions
+    from geodata.regions.catalogue import resolve_province
 
     province = resolve_province(args.province)
     data = AtlasData()
     options = MapOptions(metric=args.metric or "plan_items")
     level = "city"
     if args.boundaries:
-        from geodata.importer import read_boundary_file
+        from geodata.boundaries.importer.inspect import read_boundary_file
 
         layer = read_boundary_file(args.boundaries, province=province)
         data.use_layer(province, layer)

@@ -3,8 +3,8 @@
 The main window creates one :class:`ExportActions` and puts its actions in the File menu. Each
 action asks with :class:`~desktop.dialogs.export.ExportDialog`, then writes the file in a
 :class:`~desktop.workers.Worker` thread (the window stays responsive) and reports through the
-window's notifier. The figures and reports themselves come from :mod:`geodata.figures` and
-:mod:`geodata.reports`; this module only gathers what the window shows.
+window's notifier. The figures and reports themselves come from :mod:`geodata.printing.figure` and
+:mod:`geodata.printing.report`; this module only gathers what the window shows.
 """
 
 from __future__ import annotations
@@ -286,7 +286,7 @@ class ViewRenderer(QObject):
 
 def write_figure(data: Any, province: str, level: str, options: Any, request: ExportRequest):
     """Build and save a print figure (worker thread)."""
-    from geodata.figures import figure_for, save_figure
+    from geodata.printing.figure import figure_for, save_figure
 
     fig = figure_for(data, province, level, options, request.page, request.orientation)
     return save_figure(fig, request.path, request.dpi)
@@ -296,7 +296,7 @@ def write_report(
     data: Any, adcode: str, province: str, level: str, language: str, request: ExportRequest
 ) -> Path:
     """Write a region report (worker thread)."""
-    from geodata.reports import region_report
+    from geodata.printing.report import region_report
 
     return region_report(data, adcode, request.path, province, level, language)
 

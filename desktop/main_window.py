@@ -30,9 +30,9 @@ from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
 from desktop.state import PROVINCE_CHOICES, AppState
 from desktop.workers import Worker, run_worker
-from geodata.mapdoc import MapOptions
+from geodata.atlas import AtlasData
+from geodata.drawing import MapOptions
 from geodata.paths import atomic_path
-from geodata.session import AtlasData
 
 if TYPE_CHECKING:
     from desktop.dialogs.about import AboutDialog
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
 
 def _dropped_boundary_file(mime) -> str | None:
     """Return the local boundary file a drag carries (one file of a known type), or None."""
-    from geodata.importer import SUFFIXES
+    from geodata.boundaries.importer.inspect import SUFFIXES
 
     urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
     if len(urls) != 1:

@@ -3,7 +3,7 @@
 Chinese place names must render in the panels and dialogs on a machine that has no CJK system
 font, so the app registers the Noto Sans SC files that :mod:`geodata.fonts` ships with Qt's font
 database and makes that family the application font. The map (QtWebEngine) and the figures
-(matplotlib) use the same files through :mod:`geodata.assets` and :mod:`geodata.fonts`.
+(matplotlib) use the same files through :mod:`geodata.web.assets` and :mod:`geodata.fonts`.
 
 A ``QGuiApplication`` must exist before any function here is called.
 """

@@ -58,7 +58,7 @@ class AppState:
         ``"city"`` or ``"county"`` for a province; ``"province"``, ``"city"`` or ``"county"``
         (national layers) when ``province`` is both.
     metric : str
-        Id of the choropleth metric (see :mod:`geodata.metrics`).
+        Id of the choropleth metric (see :mod:`geodata.plan.metrics`).
     scheme : str
         Classification scheme for numeric metrics.
     classes : int

@@ -3,7 +3,7 @@
 Chinese place names must render on a machine that has no CJK system font, so the project ships
 Noto Sans SC (SIL OFL 1.1, see ``resources/fonts/README.md``). This module knows where the font
 files are, registers them with matplotlib, and tells which characters of a text the font lacks.
-The maps use the same files through :func:`geodata.assets.font_face_css`.
+The maps use the same files through :func:`geodata.web.assets.font_face_css`.
 
 No Qt here: the engine must stay importable without a display. matplotlib is imported only
 inside the functions that need it.

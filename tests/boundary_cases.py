@@ -22,7 +22,7 @@ def shanxi_cities():
     """Shanxi's bundled cities, simplified (a GeoDataFrame in WGS-84)."""
     import shapely
 
-    from geodata.boundaries import bundled_layer
+    from geodata.boundaries.bundled import bundled_layer
 
     gdf = bundled_layer("city", "140000").gdf.copy()
     gdf["geometry"] = shapely.coverage_simplify(gdf.geometry.values, 0.02)
@@ -196,7 +196,7 @@ def kml(folder: Path) -> Path:
 
 def gcj02_geojson(folder: Path) -> Path:
     """The cities with coordinates shifted to GCJ-02 (as AMap exports them)."""
-    from geodata.datum import convert_geometries
+    from geodata.crs.datum import convert_geometries
 
     cities = shanxi_cities()
     geoms = convert_geometries(cities.geometry.values, "wgs84", "gcj02")

@@ -41,7 +41,7 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def all_targets():
     """The bundled targets."""
-    from geodata.targets import load_targets
+    from geodata.plan.targets import load_targets
 
     return load_targets()
 

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.cli import main
 from tests import boundary_cases as cases
-from tests.geodata.test_versions import tree_digest
+from tests.geodata.boundaries.test_versions import tree_digest
 
 EXE = str(Path(sys.executable).with_name("infra-atlas"))
 IMPORT_KEYS = {

@@ -9,9 +9,10 @@ import argparse
 import json
 import sys
 
+from geodata.vocab import DATUMS
+
 PROVINCE_HELP = "province name or adcode: shanxi (140000) or zhejiang (330000)"
 LEVELS = ("province", "city", "county")
-DATUMS = ("wgs84", "gcj02", "bd09")
 
 
 def _print_json(data: dict) -> None:
@@ -19,7 +20,7 @@ def _print_json(data: dict) -> None:
 
 
 def _place(level: str | None, province: str | None) -> str:
-    from geodata.regions import PROVINCE_EN
+    from geodata.regions.catalogue import PROVINCE_EN
 
     if level == "province" or not province:
         return f"{level or 'all'} layer of China"
@@ -29,8 +30,8 @@ def _place(level: str | None, province: str | None) -> str:
 
 def cmd_import_boundaries(args: argparse.Namespace) -> int:
     """Read, check and store a boundary file as a new active version."""
-    from geodata.importer import inspect_boundary_file
-    from geodata.versions import BoundaryStore
+    from geodata.boundaries.importer.inspect import inspect_boundary_file
+    from geodata.boundaries.store import BoundaryStore
 
     result = inspect_boundary_file(
         args.file,
@@ -73,9 +74,9 @@ def cmd_import_boundaries(args: argparse.Namespace) -> int:
 
 def cmd_layers(args: argparse.Namespace) -> int:
     """List the boundary versions, switch the active one, or show a diff."""
-    from geodata.boundaries import source_label
-    from geodata.regions import resolve_province
-    from geodata.versions import BUNDLED, BoundaryStore
+    from geodata.boundaries.bundled import source_label
+    from geodata.boundaries.store import BUNDLED, BoundaryStore
+    from geodata.regions.catalogue import resolve_province
 
     store = BoundaryStore()
     message = None

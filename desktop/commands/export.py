@@ -26,10 +26,10 @@ EXPORT_EPILOG = (
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a figure (PNG/SVG/PDF) or a region report (PDF)."""
+    from geodata.drawing import MapOptions
     from geodata.errors import InputError
-    from geodata.figures import check_dpi, check_output, figure_for, save_figure
-    from geodata.mapdoc import MapOptions
-    from geodata.regions import normalise_code, region, resolve_province
+    from geodata.printing.figure import check_dpi, check_output, figure_for, save_figure
+    from geodata.regions.catalogue import normalise_code, region, resolve_province
 
     province = resolve_province(args.province)
     try:
@@ -53,7 +53,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         level = known.level if known.level in ("city", "county") else "city"
 
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
 
     data = AtlasData()
     if adcode is not None and adcode not in data.layer(province, level).adcodes:
@@ -61,7 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if adcode is not None and out.suffix.lower() == ".pdf":
         if args.metric:
             _check_metric(data, province, level, args.metric)
-        from geodata.reports import region_report
+        from geodata.printing.report import region_report
 
         path = region_report(data, adcode, out, province=province, level=level)
         print(f"wrote {path} (region report of {adcode})")
@@ -74,7 +74,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _check_metric(data, province: str, level: str, metric: str) -> None:
-    from geodata.figures import figure_metric
+    from geodata.printing.figure import figure_metric
 
     layer = data.layer(province, level)
     figure_metric(layer, data.targets, data.crossings(province, level), metric)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.icons import ICON_DIR, ICON_SIZES, app_icon  # noqa: F401 - re-exported
 from geodata.fonts import CJK_FONT_FAMILY, CJK_FONT_LICENCE_PATH
-from geodata.plan import load_documents
+from geodata.plan.documents import load_documents
 
 APP_NAME = "Infra Atlas"
 #: How the About dialog names the vendored web assets (manifest id -> name); else the package.
@@ -123,7 +123,7 @@ class AboutDialog(QDialog):
         )
         pyside_version, pyside_licence = package_licence("PySide6")
         rows.append(("Qt for Python (PySide6)", pyside_version, pyside_licence, ""))
-        from geodata.assets import asset_manifest, resource_path  # folium: only when opened
+        from geodata.web.assets import asset_manifest, resource_path  # folium: only when opened
 
         font_licence = CJK_FONT_LICENCE_PATH.resolve()
         for asset in asset_manifest():

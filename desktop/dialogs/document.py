@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from geodata.errors import InputError
-from geodata.plan import Document, document, quote_span
+from geodata.plan.documents import Document, document, quote_span
 
 HIGHLIGHT = QColor("#ffeb3b")
 

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from geodata.vocab import ORIENTATIONS, PAGES_MM
+
 #: What can be exported and the formats each allows.
 KINDS = {"figure": ("png", "svg", "pdf"), "report": ("pdf",), "view": ("png",)}
 DPI_MIN, DPI_MAX, DPI_DEFAULT = 50, 1200, 300
 SCALES = (1, 2, 3)
-PAGES = ("A4", "A3")
-ORIENTATIONS = ("landscape", "portrait")
+PAGES = tuple(PAGES_MM)
 
 
 def export_settings() -> QSettings:

@@ -1,10 +1,11 @@
 """File > Import boundaries: check a boundary file, show the report, then store it on Accept.
 
-The file is read by :func:`geodata.importer.inspect_boundary_file` in a worker thread; the
+The file is read by :func:`geodata.boundaries.importer.inspect.inspect_boundary_file` in a
+worker thread; the
 dialog shows what was found (CRS read or guessed, encoding, name and code fields with a preview
 of the first rows, repaired polygons, warnings) before anything is stored. The user may change
 the layer, fields, CRS, datum or encoding and check again. Accept stores the result as a new
-active version (:class:`geodata.versions.BoundaryStore`) and emits :attr:`stored`.
+active version (:class:`geodata.boundaries.store.BoundaryStore`) and emits :attr:`stored`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workers import Worker, run_worker
-from geodata.importer import SUFFIXES
+from geodata.boundaries.importer.inspect import SUFFIXES
 
 AUTO = None
 
@@ -49,11 +50,11 @@ class ImportBoundariesDialog(QDialog):
     Signals
     -------
     checked(object)
-        The :class:`~geodata.importer.ImportResult` of a successful check.
+        The :class:`~geodata.boundaries.importer.inspect.ImportResult` of a successful check.
     failed(str)
         A check or store failed; the one-sentence message.
     stored(object)
-        The :class:`~geodata.versions.VersionInfo` of the version stored and activated.
+        The :class:`~geodata.boundaries.store.VersionInfo` of the version stored and activated.
     """
 
     checked = Signal(object)
@@ -245,7 +246,7 @@ class ImportBoundariesDialog(QDialog):
         """Read and check the file in a worker thread; nothing is stored."""
         if self.path is None:
             return
-        from geodata.importer import inspect_boundary_file
+        from geodata.boundaries.importer.inspect import inspect_boundary_file
 
         self.result = None
         self.accept_button.setEnabled(False)
@@ -357,7 +358,7 @@ class ImportBoundariesDialog(QDialog):
         """Store the checked result as a new version, make it active, emit :attr:`stored`."""
         if self.result is None or self.is_busy():
             return
-        from geodata.versions import BoundaryStore
+        from geodata.boundaries.store import BoundaryStore
 
         self.accept_button.setEnabled(False)
         self.check_button.setEnabled(False)

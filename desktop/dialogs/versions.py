@@ -1,6 +1,6 @@
 """Layers > Boundary versions: list the stored versions, switch, restore, and see what changed.
 
-The versions come from :class:`geodata.versions.BoundaryStore`; version 0 (the bundled
+The versions come from :class:`geodata.boundaries.store.BoundaryStore`; version 0 (the bundled
 boundaries) is always listed and can always be restored. Selecting a version shows its changes
 from the version before (added, removed, renamed, recoded, area) as a table; "Show changes on
 map" draws them in a small offline map inside the dialog.
@@ -33,7 +33,7 @@ class VersionsDialog(QDialog):
     activated(str)
         The active choice changed (the sentence saying what changed).
     diff_shown(object)
-        The :class:`~geodata.versions.BoundaryDiff` shown in the table.
+        The :class:`~geodata.boundaries.store.BoundaryDiff` shown in the table.
     diff_map_ready(str)
         The path of the diff map loaded in the dialog.
     failed(str)
@@ -47,7 +47,7 @@ class VersionsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from geodata.versions import BoundaryStore
+        from geodata.boundaries.store import BoundaryStore
 
         self.setObjectName("versions_dialog")
         self.resize(900, 620)
@@ -139,7 +139,7 @@ class VersionsDialog(QDialog):
     # ----------------------------------------------------------------- listing
     def refresh(self) -> None:
         """Re-read the store and fill the table (the selection is kept)."""
-        from geodata.boundaries import source_label
+        from geodata.boundaries.bundled import source_label
 
         selected = self.selected_version()
         versions = self.store.versions()
@@ -293,7 +293,7 @@ class VersionsDialog(QDialog):
         language = current_language()
 
         def build() -> str:
-            from geodata.diffmap import write_diff_map
+            from geodata.web.diffmap import write_diff_map
 
             before = self.store.layer_of(diff.old_version, info.level, info.province)
             return str(write_diff_map(diff, before, language=language))

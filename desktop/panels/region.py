@@ -1,6 +1,6 @@
 """The region panel: what the plans say about the selected region, with links to the sources.
 
-The panel renders :class:`geodata.details.RegionDetails` as HTML it builds itself, with every
+The panel renders :class:`geodata.plan.details.RegionDetails` as HTML it builds itself, with every
 data string passed through :func:`html.escape`, in a browser that never follows links: a
 ``target:<id>`` link emits :attr:`RegionPanel.target_activated`, a ``source:<file>#<id>`` link
 emits :attr:`RegionPanel.source_requested` with the target's document and verbatim quote.
@@ -19,10 +19,10 @@ from desktop.panels import connect_event
 from desktop.state import AppState
 
 if TYPE_CHECKING:
-    from geodata.corridors import Crossing
-    from geodata.details import RegionDetails
-    from geodata.roles import CityRole
-    from geodata.targets import Target
+    from geodata.plan.corridors import Crossing
+    from geodata.plan.details import RegionDetails
+    from geodata.plan.roles import CityRole
+    from geodata.plan.targets import Target
 
 _STYLE = """
 <style>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.panels import connect_event
 from desktop.state import AppState
-from geodata.targets import CATEGORIES, STATUSES, Target, filter_targets
+from geodata.plan.targets import CATEGORIES, STATUSES, Target, filter_targets
 
 COLUMNS = ("id", "province", "scope", "category", "metric", "value", "year", "status", "source")
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1

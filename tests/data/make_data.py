@@ -10,7 +10,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from geodata.boundaries import cities
+from geodata.boundaries.bundled import cities
 
 HERE = Path(__file__).resolve().parent
 

@@ -11,10 +11,10 @@ from PySide6.QtGui import QDropEvent
 from desktop.dialogs.import_boundaries import ImportBoundariesDialog
 from desktop.dialogs.versions import VersionsDialog
 from desktop.i18n import install_language
-from geodata.importer import inspect_boundary_file
-from geodata.versions import BoundaryStore
+from geodata.boundaries.importer.inspect import inspect_boundary_file
+from geodata.boundaries.store import BoundaryStore
 from tests import boundary_cases as cases
-from tests.geodata.test_versions import tree_digest
+from tests.geodata.boundaries.test_versions import tree_digest
 
 WAIT = 90_000
 

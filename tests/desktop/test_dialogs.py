@@ -6,7 +6,7 @@ from PySide6.QtGui import QTextCursor
 from desktop.dialogs.about import AboutDialog, app_icon, package_licence
 from desktop.dialogs.document import HIGHLIGHT, DocumentDialog
 from desktop.i18n import install_language
-from geodata.plan import document, load_documents
+from geodata.plan.documents import document, load_documents
 
 
 @pytest.fixture(autouse=True)

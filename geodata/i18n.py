@@ -1,0 +1,109 @@
+"""The engine's one table of fixed text, in Chinese and English.
+
+Figures, region reports, the web map page, boundary diffs, metrics and classes take their words
+from here; the desktop's own words are in Qt's translation files (``desktop/translations``).
+Keys are ``"<where>.<what>"``; :func:`tr` looks one up and fills in its ``{placeholders}``.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    # Print figures (geodata.printing.figure)
+    "figure.boundaries": {"zh": "边界", "en": "Boundaries"},
+    "figure.targets": {"zh": "目标", "en": "targets"},
+    "figure.projection": {
+        "zh": "投影：兰勃特等角圆锥投影（中央经线 {lon}°E，标准纬线 {lat1}°N、{lat2}°N）",
+        "en": "Projection: Lambert conformal conic (central meridian {lon}°E, standard parallels {lat1}°N and {lat2}°N)",
+    },
+    "figure.schematic": {
+        "zh": "走廊为示意线：按公开报道提及的地点绘制，并非实测走向。",
+        "en": "Corridors are schematic: drawn through the places public reports name, not surveyed alignments.",
+    },
+    "figure.roles_note": {
+        "zh": "城市角色为推断：规划提出“一主三副六市域中心”，但未列出城市（见 seeds/roles.yaml）。",
+        "en": "City roles are inferred: the plan names the layout but not the cities (see seeds/roles.yaml).",
+    },
+    "figure.roles": {"zh": "城市角色（一主三副六市域中心）", "en": "City roles (urban layout)"},
+    "figure.corridor": {"zh": "智慧高速走廊（示意线）", "en": "Smart expressway (schematic line)"},
+    "figure.undated": {"zh": "无日期", "en": "undated"},
+    "figure.plan": {"zh": "规划文件", "en": "Plan"},
+    "figure.more": {"zh": "另有 {n} 份文件", "en": "and {n} more"},
+    "figure.corridors": {"zh": "走廊", "en": "Corridors"},
+    "figure.km": {"zh": "公里", "en": "km"},
+    "figure.north": {"zh": "北", "en": "N"},
+    "figure.china": {"zh": "全国", "en": "China"},
+    "figure.highlight": {"zh": "突出显示：{name}", "en": "Highlighted: {name}"},
+    # Boundary levels, as a figure's subtitle names them
+    "level.city": {"zh": "地级市", "en": "prefecture cities"},
+    "level.county": {"zh": "县区", "en": "counties"},
+    "level.province": {"zh": "省级", "en": "provinces"},
+    # Region reports (geodata.printing.report)
+    "report.title": {"zh": "区域报告", "en": "Region report"},
+    "report.province": {"zh": "所属省份", "en": "Province"},
+    "report.adcode": {"zh": "行政区划代码", "en": "Adcode"},
+    "report.role": {"zh": "城镇布局角色", "en": "Role in the urban layout"},
+    "report.no_role": {"zh": "（无）", "en": "(none)"},
+    "report.inferred": {"zh": "推断", "en": "inferred"},
+    "report.stated": {"zh": "文件明确", "en": "stated"},
+    "report.corridors": {"zh": "穿越的走廊", "en": "Corridors crossing it"},
+    "report.no_corridors": {"zh": "（无）", "en": "(none)"},
+    "report.schematic": {"zh": "示意线", "en": "schematic line"},
+    "report.scoped": {"zh": "本区域目标（{n}）", "en": "Targets for {name} ({n})"},
+    "report.wide": {"zh": "全省目标（{n}）", "en": "Province-wide targets ({n})"},
+    "report.none": {"zh": "（无）", "en": "(none)"},
+    "report.source": {"zh": "来源", "en": "Source"},
+    "report.same_quote": {"zh": "原文与来源同上", "en": "Same sentence and source as above"},
+    "report.truncated": {
+        "zh": "…… 另有 {n} 条目标因篇幅未列出：运行 infra-atlas targets --region {code} 查看全部。",
+        "en": "… {n} more targets did not fit on the page: run infra-atlas targets --region {code} to list them all.",
+    },
+    "report.planned": {"zh": "规划", "en": "planned"},
+    "report.achieved": {"zh": "已实现", "en": "achieved"},
+    "report.generated": {
+        "zh": "Infra Atlas 生成于 {date}",
+        "en": "Made with Infra Atlas on {date}",
+    },
+    "report.named_project": {"zh": "（具名项目）", "en": " (named project)"},
+    # The web map page (atlas.js reads these by their key without the prefix)
+    "page.schematic": {"zh": "示意", "en": "schematic"},
+    "page.roles": {"zh": "一主三副六市域中心", "en": "One master, three assistants, six centres"},
+    "page.corridor_legend": {
+        "zh": "智慧高速走廊（示意线）",
+        "en": "Smart expressway (schematic line)",
+    },
+    "page.layers": {"zh": "图层", "en": "Layers"},
+    "page.layer_choropleth": {"zh": "分级设色", "en": "Choropleth"},
+    "page.layer_roles": {"zh": "城市角色", "en": "City roles"},
+    "page.layer_corridors": {"zh": "走廊", "en": "Corridors"},
+    "page.layer_labels": {"zh": "注记", "en": "Labels"},
+    "page.layer_context": {"zh": "省界底图", "en": "Province context"},
+    # Boundary diffs (geodata.web.diffmap)
+    "change.added": {"zh": "新增", "en": "added"},
+    "change.removed": {"zh": "删除", "en": "removed"},
+    "change.renamed": {"zh": "更名", "en": "renamed"},
+    "change.recoded": {"zh": "代码变更", "en": "recoded"},
+    "change.area": {"zh": "面积变化超过 1%", "en": "area changed > 1%"},
+    "change.version": {"zh": "版本", "en": "version"},
+    # Classification schemes
+    "scheme.natural_breaks": {"zh": "自然断点", "en": "Natural breaks"},
+    "scheme.quantiles": {"zh": "分位数", "en": "Quantiles"},
+    "scheme.equal_interval": {"zh": "等间距", "en": "Equal interval"},
+}
+
+
+def tr(key: str, language: str, **values: object) -> str:
+    """Return the text ``key`` in ``language`` (``"zh"`` or ``"en"``), formatted with ``values``.
+
+    English stands in where a language has no entry. A key not in :data:`TEXT` raises
+    ``KeyError``: add it there.
+    """
+    entry = TEXT[key]
+    return entry.get(language, entry["en"]).format(**values)
+
+
+def section(prefix: str) -> dict[str, dict[str, str]]:
+    """Return every entry under ``prefix.``, keyed without the prefix (for the web page)."""
+    start = prefix + "."
+    return {key[len(start) :]: dict(entry) for key, entry in TEXT.items() if key.startswith(start)}

@@ -1,0 +1,174 @@
+"""The metrics a region layer can be coloured by.
+
+Defaults: the city's role in Shanxi's urban layout (categorical), the number of plan items
+scoped to each region, the corridor length inside each region (km), and every metric the user
+imported per region (summed per region when a sheet has several rows for one region).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from geodata.layer import Layer
+from geodata.plan.classify import Classification, classify_categorical, classify_numeric
+from geodata.plan.corridors import Crossing, length_by_region
+from geodata.plan.join import join
+from geodata.plan.roles import load_roles
+from geodata.plan.targets import Target
+
+ROLE_CATEGORIES = (
+    ("master", "一主", "one master", "#b2182b"),
+    ("assistant", "三副", "three assistants", "#ef8a62"),
+    ("centre", "六市域中心", "six city-region centres", "#fddbc7"),
+)
+
+
+@dataclass
+class Metric:
+    """Values of one metric per region of a layer.
+
+    Attributes
+    ----------
+    id : str
+        ``role``, ``plan_items``, ``corridor_km`` or ``user:<metric>|<unit>``.
+    label_en, label_zh : str
+        Names for the legend and the metric menu.
+    kind : str
+        ``"numeric"`` or ``"categorical"``.
+    unit : str
+        Unit of the values.
+    values : dict
+        Adcode -> value (a number, a category id, or None).
+    """
+
+    id: str
+    label_en: str
+    label_zh: str
+    kind: str
+    unit: str = ""
+    values: dict[str, object] = field(default_factory=dict)
+
+    def label(self, language: str = "zh") -> str:
+        """Return the metric's name in ``"zh"`` or ``"en"``."""
+        return self.label_zh if language == "zh" else self.label_en
+
+    def display(self, adcode: str, language: str = "zh") -> str:
+        """Return a region's value as text for a tooltip (``""`` when it has none)."""
+        value = self.values.get(adcode)
+        if value is None:
+            return ""
+        if self.kind == "categorical":
+            for cat, zh, en, _ in ROLE_CATEGORIES:
+                if cat == value:
+                    return zh if language == "zh" else en
+            return str(value)
+        number = float(value)
+        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
+        return f"{text} {self.unit}".strip()
+
+
+def available_metrics(
+    layer: Layer, targets: Iterable[Target], crossings: Iterable[Crossing] = ()
+) -> list[Metric]:
+    """Return the metrics that make sense for a layer.
+
+    Parameters
+    ----------
+    layer : Layer
+        The region layer (its adcodes key every metric).
+    targets : iterable of Target
+        Bundled and imported targets.
+    crossings : iterable of Crossing
+        Corridor crossings of the layer.
+
+    Returns
+    -------
+    list of Metric
+        ``plan_items`` always; ``role`` when a region of the layer has a role; ``corridor_km``
+        when a corridor crosses the layer; one per imported metric with values in the layer.
+    """
+    targets = list(targets)
+    codes = layer.adcodes
+    metrics: list[Metric] = []
+    roles = load_roles()
+    if any(code in roles for code in codes):
+        metrics.append(
+            Metric(
+                "role",
+                "Role in the urban layout",
+                "城镇布局角色",
+                "categorical",
+                values={c: (roles[c].role if c in roles else None) for c in codes},
+            )
+        )
+    report = join([t for t in targets if t.category != "user"], layer)
+    counts = {c: 0 for c in codes}
+    for m in report.matched:
+        counts[m["region"]] += 1
+    metrics.append(
+        Metric(
+            "plan_items", "Plan items per region", "规划事项数", "numeric", "items", dict(counts)
+        )
+    )
+    crossings = list(crossings)
+    if crossings:
+        lengths = length_by_region(crossings)
+        metrics.append(
+            Metric(
+                "corridor_km",
+                "Corridor length (km)",
+                "走廊长度（公里）",
+                "numeric",
+                "km",
+                {c: round(lengths.get(c, 0.0), 1) for c in codes},
+            )
+        )
+    user: dict[tuple[str, str], dict[str, float]] = {}
+    for t in targets:
+        if t.category != "user" or t.value is None:
+            continue
+        for code in t.regions:
+            if code in counts:
+                bucket = user.setdefault((t.metric, t.unit), {})
+                bucket[code] = bucket.get(code, 0.0) + float(t.value)
+    for (name, unit), values in sorted(user.items()):
+        label = f"{name} ({unit})" if unit else name
+        metrics.append(
+            Metric(
+                f"user:{name}|{unit}",
+                label,
+                label,
+                "numeric",
+                unit,
+                {c: values.get(c) for c in codes},
+            )
+        )
+    return metrics
+
+
+def classify_metric(
+    metric: Metric, scheme: str = "natural_breaks", k: int = 4, language: str = "zh"
+) -> Classification:
+    """Classify a metric for the map legend and the figures.
+
+    Parameters
+    ----------
+    metric : Metric
+    scheme : str
+        Scheme for numeric metrics (see :data:`geodata.vocab.SCHEMES`).
+    k : int
+        Number of classes for numeric metrics.
+    language : {"zh", "en"}
+        Language of the category labels.
+
+    Returns
+    -------
+    Classification
+    """
+    if metric.kind == "categorical":
+        categories = [
+            (cat, zh if language == "zh" else en, color) for cat, zh, en, color in ROLE_CATEGORIES
+        ]
+        return classify_categorical(metric.id, metric.values, categories)  # type: ignore[arg-type]
+    return classify_numeric(metric.id, metric.values, scheme, k)  # type: ignore[arg-type]

@@ -1,0 +1,408 @@
+"""One-page region reports (PDF): a region's place in its province, role, targets and corridors.
+
+The page (A4 portrait) holds a map inset of the region within its province, its role in the
+provincial urban layout (Shanxi's cities), the corridors crossing it with their lengths, the
+targets scoped to it and the province-wide ones, each with value, unit, year, status and the
+verbatim quote with its source document. Long quotes wrap (Chinese between any two characters,
+English at spaces). When everything does not fit, the text shrinks step by step down to 6 pt;
+what still does not fit is cut with "…" and the page says how many targets were left out and
+how to list them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geodata.errors import InputError
+from geodata.i18n import TEXT, tr
+from geodata.layer import Layer
+from geodata.plan.details import RegionDetails
+from geodata.plan.provinces import with_corridors, with_roles
+from geodata.plan.targets import Target
+from geodata.printing.figure import (
+    HIGHLIGHT_COLOR,
+    page_inches,
+    province_crs,
+    save_figure,
+    source_note,
+    wrap_text,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from geodata.atlas import AtlasData
+
+#: Page (A4 portrait) in points and its margins.
+PAGE_W, PAGE_H = 595.2756, 841.8898
+MARGIN = 36.0
+INSET = 150.0
+SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66)
+BODY_SIZE = 9.0
+
+
+@dataclass
+class ReportLayout:
+    """What a region report page holds after layout.
+
+    Attributes
+    ----------
+    scale : float
+        Text scale used (1.0 is 9-pt body text).
+    targets_shown : int
+        Targets written on the page.
+    targets_left_out : int
+        Targets that did not fit (0 when everything fits).
+    lines : list of str
+        The body lines in page order (for tests and logs).
+    """
+
+    scale: float
+    targets_shown: int
+    targets_left_out: int
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    bold: bool = False
+    color: str = "#111111"
+    indent: float = 0.0
+    gap: float = 0.0
+    target: int = -1  # index of the target the line belongs to
+
+
+def _target_lines(
+    targets: list[Target], language: str, offset: int, previous: list[tuple[str, str]]
+) -> list[_Line]:
+    from geodata.plan.documents import load_documents
+
+    docs = load_documents()
+    lines = []
+    for i, t in enumerate(targets):
+        value = t.display_value()
+        what = f"{t.metric}: {value}" if value else t.metric + tr("report.named_project", language)
+        status = tr(f"report.{t.status}", language) if f"report.{t.status}" in TEXT else t.status
+        head = f"{t.id}  {what} · {t.year} · {status}"
+        lines.append(_Line(head, BODY_SIZE, bold=True, indent=0, gap=4, target=offset + i))
+        doc = docs.get(t.source)
+        where = f"{doc.title} ({doc.publisher}, {doc.date or 'undated'})" if doc else t.source
+        source = f"{tr('report.source', language)}: {where} [{t.source}]"
+        if previous and previous[-1] == (t.quote, t.source):
+            # the same sentence as the target above: say so instead of repeating it
+            lines.append(
+                _Line(
+                    tr("report.same_quote", language),
+                    BODY_SIZE - 1.5,
+                    color="#666666",
+                    indent=12,
+                    target=offset + i,
+                )
+            )
+            continue
+        previous.append((t.quote, t.source))
+        lines.append(
+            _Line(f"“{t.quote}”", BODY_SIZE - 0.5, color="#333333", indent=12, target=offset + i)
+        )
+        lines.append(_Line(source, BODY_SIZE - 1.5, color="#666666", indent=12, target=offset + i))
+    return lines
+
+
+def _body(details: RegionDetails, language: str) -> list[_Line]:
+    name = details.name(language)
+    lines = [
+        _Line(
+            tr("report.scoped", language, name=name, n=len(details.scoped)),
+            BODY_SIZE + 2,
+            bold=True,
+            gap=6,
+        )
+    ]
+    seen: list[tuple[str, str]] = []
+    if details.scoped:
+        lines += _target_lines(details.scoped, language, 0, seen)
+    else:
+        lines.append(_Line(tr("report.none", language), BODY_SIZE, gap=2))
+    lines.append(
+        _Line(
+            tr("report.wide", language, n=len(details.province_wide)),
+            BODY_SIZE + 2,
+            bold=True,
+            gap=10,
+        )
+    )
+    if details.province_wide:
+        lines += _target_lines(details.province_wide, language, len(details.scoped), seen)
+    else:
+        lines.append(_Line(tr("report.none", language), BODY_SIZE, gap=2))
+    return lines
+
+
+def _wrap(lines: list[_Line], width: float, scale: float) -> list[tuple[_Line, str, float]]:
+    """Return ``(line, text, height)`` rows after wrapping at ``scale``."""
+    rows = []
+    for line in lines:
+        size = line.size * scale
+        parts = wrap_text(line.text, width - line.indent, size, line.bold)
+        for j, part in enumerate(parts):
+            height = size * 1.32 + (line.gap * scale if j == 0 else 0.0)
+            rows.append((line, part, height))
+    return rows
+
+
+def _draw_inset(fig: Any, layer: Layer, adcode: str, box: tuple[float, float, float, float]):
+    import numpy as np
+    import shapely
+    from matplotlib.patches import PathPatch
+
+    from geodata.printing.figure import _path, _projector
+
+    ax = fig.add_axes(box)
+    ax.set_axis_off()
+    crs = province_crs(layer.gdf.total_bounds)
+    project = _projector(crs)
+    geoms = shapely.transform(np.asarray(layer.gdf.geometry.values), project)
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+    tolerance = max(maxx - minx, maxy - miny) / 1500
+    geoms = shapely.coverage_simplify(geoms, tolerance)
+    for code, geom in zip(layer.gdf["adcode"], geoms, strict=True):
+        chosen = code == adcode
+        ax.add_patch(
+            PathPatch(
+                _path(geom),
+                facecolor=HIGHLIGHT_COLOR if chosen else "#e6e6e6",
+                edgecolor="white",
+                linewidth=0.6,
+                zorder=2 if chosen else 1,
+                gid=f"inset-{code}" if chosen else None,
+            )
+        )
+    ax.add_patch(
+        PathPatch(
+            _path(shapely.coverage_union_all(geoms)),
+            facecolor="none",
+            edgecolor="#555555",
+            linewidth=0.8,
+            zorder=3,
+        )
+    )
+    pad = 0.03 * max(maxx - minx, maxy - miny)
+    ax.set_xlim(minx - pad, maxx + pad)
+    ax.set_ylim(miny - pad, maxy + pad)
+    ax.set_aspect("equal", adjustable="box")
+    return ax
+
+
+def build_region_report(
+    details: RegionDetails,
+    layer: Layer,
+    language: str = "zh",
+    today: dt.date | None = None,
+) -> Figure:
+    """Lay out the one-page report of a region.
+
+    Parameters
+    ----------
+    details : RegionDetails
+        From :meth:`geodata.atlas.AtlasData.details` (role, targets, crossings).
+    layer : Layer
+        The region layer of its province (for the map inset); it must contain the region.
+    language : {"zh", "en"}
+        Headings and labels; quotes stay verbatim.
+    today : datetime.date, optional
+        Date printed in the footer (today by default).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A4 portrait; ``fig.report`` is the :class:`ReportLayout`.
+
+    Raises
+    ------
+    InputError
+        When the layer does not contain the region.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from geodata.fonts import register_matplotlib_font
+
+    if details.adcode not in set(layer.gdf["adcode"]):
+        raise InputError(
+            f"region {details.adcode} is not in the {layer.level} layer of province "
+            f"{layer.province}: pick one of its {layer.level} adcodes"
+        )
+    register_matplotlib_font()
+    fig = Figure(figsize=page_inches("A4", "portrait"), dpi=100)
+    FigureCanvasAgg(fig)
+    width = PAGE_W - 2 * MARGIN
+
+    def put(x: float, y: float, value: str, size: float, **kwargs: Any) -> None:
+        fig.text(x / PAGE_W, y / PAGE_H, value, fontsize=size, va="top", ha="left", **kwargs)
+
+    # header: name, province, adcode; inset on the right
+    top = PAGE_H - MARGIN
+    inset_box = (
+        (PAGE_W - MARGIN - INSET) / PAGE_W,
+        (top - INSET) / PAGE_H,
+        INSET / PAGE_W,
+        INSET / PAGE_H,
+    )
+    _draw_inset(fig, layer, details.adcode, inset_box)
+    left_w = width - INSET - 12
+    title = details.name_zh if language == "zh" else (details.name_en or details.name_zh)
+    other = details.name_en if language == "zh" else details.name_zh
+    put(MARGIN, top, f"{title} {other}".strip(), 18, fontweight="bold")
+    put(
+        MARGIN,
+        top - 26,
+        tr("report.title", language) + " · Infra Atlas",
+        9,
+        color="#555555",
+    )
+    province = details.province_zh if language == "zh" else details.province_en
+    info: list[tuple[str, str]] = [
+        (tr("report.province", language), f"{province} ({details.province})"),
+        (tr("report.adcode", language), details.adcode),
+    ]
+    role = details.role
+    if role is not None:
+        confidence = tr(f"report.{role.confidence}", language) if role.confidence else ""
+        info.append(
+            (
+                tr("report.role", language),
+                f"{role.role_zh} · {role.role_en} ({confidence}). {role.note}",
+            )
+        )
+    elif layer.province in with_roles():
+        info.append((tr("report.role", language), tr("report.no_role", language)))
+    if details.crossings:
+        names = [
+            f"{c.name_zh if language == 'zh' else c.name_en}: {c.length_km:.1f} km"
+            + (f" ({tr('report.schematic', language)})" if c.schematic else "")
+            for c in details.crossings
+        ]
+        info.append((tr("report.corridors", language), "; ".join(names)))
+    elif layer.province in with_corridors():
+        info.append((tr("report.corridors", language), tr("report.no_corridors", language)))
+    y = top - 46
+    for label, value in info:
+        put(MARGIN, y, label, 8, color="#666666", fontweight="bold")
+        y -= 11
+        for part in wrap_text(value, left_w, 9):
+            put(MARGIN, y, part, 9)
+            y -= 12
+        y -= 4
+    body_top = min(y, top - INSET) - 14
+
+    # footer
+    footer_lines = wrap_text(source_note(layer, language), width, 6.5)
+    date = (today or dt.date.today()).isoformat()
+    footer_lines.append(tr("report.generated", language, date=date))
+    footer_h = len(footer_lines) * 8.5
+    for i, part in enumerate(footer_lines):
+        put(MARGIN, MARGIN + footer_h - i * 8.5, part, 6.5, color="#555555")
+    body_bottom = MARGIN + footer_h + 10
+
+    # body: targets, shrinking the text until it fits, else cut
+    lines = _body(details, language)
+    available = body_top - body_bottom
+    total_targets = len(details.scoped) + len(details.province_wide)
+    for scale in SCALES:
+        rows = _wrap(lines, width, scale)
+        if sum(h for _, _, h in rows) <= available:
+            break
+    left_out = 0
+    if sum(h for _, _, h in rows) > available:
+        note_h = BODY_SIZE * scale * 1.32 * 3
+        kept, used = [], 0.0
+        for row in rows:
+            if used + row[2] > available - note_h:
+                break
+            kept.append(row)
+            used += row[2]
+        # drop a target cut in the middle, so what is shown is whole
+        last = kept[-1][0].target if kept else -1
+        if last >= 0 and any(r[0].target == last for r in rows[len(kept) :]):
+            kept = [r for r in kept if r[0].target != last]
+        shown = {r[0].target for r in kept if r[0].target >= 0}
+        left_out = total_targets - len(shown)
+        rows = kept
+        message = tr("report.truncated", language, n=left_out, code=details.adcode)
+        notice = _Line(message, BODY_SIZE, bold=True, color=HIGHLIGHT_COLOR)
+        for part in wrap_text(message, width, BODY_SIZE * scale, True):
+            rows.append((notice, part, BODY_SIZE * scale * 1.32))
+    y = body_top
+    for line, part, height in rows:
+        gap = height - line.size * scale * 1.32
+        y -= gap
+        put(
+            MARGIN + line.indent,
+            y,
+            part,
+            line.size * scale,
+            fontweight="bold" if line.bold else "normal",
+            color=line.color,
+        )
+        y -= line.size * scale * 1.32
+    fig.report = ReportLayout(  # type: ignore[attr-defined]
+        scale=scale,
+        targets_shown=total_targets - left_out,
+        targets_left_out=left_out,
+        lines=[part for _, part, _ in rows],
+    )
+    fig.atlas = {"title": f"{details.name_zh} {tr('report.title', language)}"}  # type: ignore[attr-defined]
+    return fig
+
+
+def region_report(
+    data: AtlasData,
+    adcode: str,
+    path: str | Path,
+    province: str | None = None,
+    level: str | None = None,
+    language: str = "zh",
+) -> Path:
+    """Write the one-page PDF report of a region.
+
+    Parameters
+    ----------
+    data : AtlasData
+    adcode : str
+        A city (or county) of a province.
+    path : str or Path
+        The PDF to write (replaced if it exists: check first, see
+        :func:`geodata.printing.figure.check_output`).
+    province : str, optional
+        The province's adcode (from the region's code by default).
+    level : {"city", "county"}, optional
+        Layer of the inset (from the region's catalogue level by default).
+    language : {"zh", "en"}
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InputError
+        For a path not ending in .pdf or a region not in the layer.
+    """
+    from geodata.regions.catalogue import region
+
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise InputError(f"a region report is a PDF: name the file {path.stem}.pdf")
+    province = province or adcode[:2] + "0000"
+    if level is None:
+        known = region(adcode)
+        level = known.level if known is not None and known.level in ("city", "county") else "city"
+    layer = data.layer(province, level)
+    details = data.details(adcode, province, level)
+    fig = build_region_report(details, layer, language)
+    return save_figure(fig, path)
