@@ -25,17 +25,17 @@ def bench_export_a4(runs: int = 5, metric: str = "role") -> float:
     """
     from geodata.atlas import AtlasData
     from geodata.drawing import MapOptions
-    from geodata.printing.figure import figure_for, save_figure
+    from geodata.printing.output import save_figure
 
     data = AtlasData()
     options = MapOptions(metric=metric, language="zh")
     times = []
     with tempfile.TemporaryDirectory(prefix="infra-atlas-bench-") as folder:
         out = Path(folder) / "shanxi.png"
-        save_figure(figure_for(data, "140000", "city", options), out, 300)  # warm-up
+        save_figure(data.figure("140000", "city", options), out, 300)  # warm-up
         for _ in range(runs):
             start = time.perf_counter()
-            fig = figure_for(data, "140000", "city", options, "A4", "landscape")
+            fig = data.figure("140000", "city", options, "A4", "landscape")
             save_figure(fig, out, 300)
             times.append(time.perf_counter() - start)
     return statistics.median(times)

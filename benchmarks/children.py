@@ -165,8 +165,7 @@ def naive(out: str, gpkg: str, html: str) -> None:
 
 def _atlas_view(out: str, prepare, after=None) -> None:
     """Load the map document ``prepare()`` returns in the app's map view; screenshot it."""
-    from desktop.export_actions import grab_when_painted
-    from desktop.map_view import MapView, release_pages
+    from desktop.map.view import MapView, grab_when_painted, release_pages
 
     app = _app()
     view = MapView()

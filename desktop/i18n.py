@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from geodata.regions.catalogue import region
+from geodata.vocab import LANGUAGES
+
 if TYPE_CHECKING:
     from desktop.state import AppState
 
@@ -26,8 +29,6 @@ TRANSLATIONS_DIR: Path = Path(__file__).resolve().parent / "translations"
 
 APP_CATALOGUE: Path = TRANSLATIONS_DIR / "infra_atlas_zh_CN.qm"
 """The compiled Simplified Chinese catalogue of the app's strings."""
-
-LANGUAGES = ("zh", "en")
 
 #: Translators this module installed, so the next call can remove them.
 _installed: list[QTranslator] = []
@@ -106,3 +107,38 @@ def follow_state(app: QCoreApplication, state: AppState) -> None:
     """
     install_language(app, state.language)
     state.language_changed.connect(lambda language: install_language(app, language))
+
+
+def region_name(adcode: str, language: str | None = None) -> str:
+    """Return a region's name from the catalogue, in one language.
+
+    Parameters
+    ----------
+    adcode : str
+        The region's 6-digit code.
+    language : {"zh", "en"}, optional
+        The interface language (:func:`current_language`) by default.
+
+    Returns
+    -------
+    str
+        ``"山西省"`` or ``"Shanxi"``; the code itself when the catalogue does not know it.
+    """
+    known = region(adcode)
+    if known is None:
+        return adcode
+    if (language or current_language()) == "zh":
+        return known.name_zh
+    return known.name_en or known.name_zh
+
+
+def region_choice(adcode: str, language: str | None = None) -> str:
+    """Return a region's name for a list of choices: both names, the interface language's first.
+
+    ``"Guangdong 广东省"`` in English, ``"广东省 Guangdong"`` in Chinese, so that typing either
+    name finds it in a searchable list.
+    """
+    language = language or current_language()
+    other = "en" if language == "zh" else "zh"
+    first, second = region_name(adcode, language), region_name(adcode, other)
+    return first if first == second else f"{first} {second}"

@@ -1,38 +1,47 @@
-"""The main window: composes the map and the panels and wires their signals. No GIS logic here."""
+"""The main window: composes the map, its controller, the panels and the menus, and wires them.
+
+No GIS logic and no page calls here: :class:`~desktop.map.controller.MapController` keeps the
+map in step with the state, the panels read and write the state, and the window opens the
+dialogs the menus ask for.
+"""
 
 from __future__ import annotations
 
-import itertools
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QWidget,
 )
 
-from desktop.appsettings import settings  # noqa: F401 - the app settings, re-exported
-from desktop.export_actions import ExportActions, grab_when_painted
+from desktop.appsettings import settings
+from desktop.export_actions import ExportActions
+from desktop.i18n import install_language, region_name
 from desktop.icons import app_icon
-from desktop.map_view import MapView
+from desktop.map.controller import MapController
+from desktop.map.view import MapView, grab_when_painted
 from desktop.notify import Notifier, plain_message_box
+from desktop.panels import connect_event
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
-from desktop.state import PROVINCE_CHOICES, AppState
+from desktop.state import AppState, province_choices
 from desktop.workers import Worker, run_worker
 from geodata.atlas import AtlasData
-from geodata.drawing import MapOptions
+from geodata.errors import InfraAtlasError
 from geodata.paths import atomic_path
+from geodata.vocab import LANGUAGES, NATIONAL
 
 if TYPE_CHECKING:
     from desktop.dialogs.about import AboutDialog
@@ -51,15 +60,19 @@ class MainWindow(QMainWindow):
     quiet : bool
         Report errors in the status bar instead of dialogs (headless runs and tests).
 
+    Attributes
+    ----------
+    map : MapView
+        The map.
+    controller : MapController
+        Builds and updates the map (``controller.rebuild()`` draws it again).
+
     Signals
     -------
-    map_built(str)
-        A map document was written and is loading (its path).
     view_ready()
         The map is drawn, the selection applied, and the panels filled.
     """
 
-    map_built = Signal(str)
     view_ready = Signal()
 
     def __init__(
@@ -72,25 +85,11 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.map = MapView(self)
         self.setCentralWidget(self.map)
-        self.layers_panel = LayersPanel(state, self)
-        self.region_panel = RegionPanel(state, self)
-        self.targets_panel = TargetsPanel(state, self)
-        self.layers_dock = self._dock("layers", self.layers_panel, Qt.LeftDockWidgetArea)
-        self.region_dock = self._dock("region", self.region_panel, Qt.RightDockWidgetArea)
-        self.targets_dock = self._dock("targets", self.targets_panel, Qt.BottomDockWidgetArea)
-        self.region_picker = RegionPicker(state, self)
-        self.toolbar = self.addToolBar("regions")
-        self.toolbar.setObjectName("toolbar_regions")
-        self.toolbar.addWidget(self.region_picker)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
         self.notifier = Notifier(self, self.statusBar(), quiet=quiet)
-        self._build_counter = itertools.count(1)
-        self._latest_build = 0
+        self.controller = MapController(state, data, self.map, self.notifier, self)
+        self.exports = ExportActions(state, data, self.map, self.notifier, self)
         self._workers: set[Worker] = set()
+        self._build_panels()
         self._build_menus()
         self.setAcceptDrops(True)  # a boundary file dropped anywhere opens the import dialog
         self.map.setAcceptDrops(False)  # (the web view would otherwise take the drop)
@@ -99,6 +98,23 @@ class MainWindow(QMainWindow):
         self.targets_panel.set_targets(self.data.targets)
 
     # ----------------------------------------------------------------- composition
+    def _build_panels(self) -> None:
+        self.layers_panel = LayersPanel(self.state, self)
+        self.region_panel = RegionPanel(self.state, self)
+        self.targets_panel = TargetsPanel(self.state, self)
+        self.layers_dock = self._dock("layers", self.layers_panel, Qt.LeftDockWidgetArea)
+        self.region_dock = self._dock("region", self.region_panel, Qt.RightDockWidgetArea)
+        self.targets_dock = self._dock("targets", self.targets_panel, Qt.BottomDockWidgetArea)
+        self.region_picker = RegionPicker(self.state, self)
+        self.toolbar = self.addToolBar("regions")
+        self.toolbar.setObjectName("toolbar_regions")
+        self.toolbar.addWidget(self.region_picker)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
         dock.setObjectName(f"dock_{name}")
@@ -106,7 +122,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, menu, slot: Callable, shortcut=None, checkable: bool = False) -> QAction:
+    def _action(
+        self, menu: QMenu, slot: Callable, shortcut=None, checkable: bool = False
+    ) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -121,43 +139,46 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.file_menu, self.import_targets, "Ctrl+I")
         self.import_boundaries_action = self._action(self.file_menu, self.import_boundaries)
         self.file_menu.addSeparator()
-        self.exports = ExportActions(self, self.file_menu)  # Export view / figure / report
+        self.file_menu.addActions(list(self.exports.actions))
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.Quit)
         self.view_menu = bar.addMenu("")
-        self.province_group = QActionGroup(self)
-        self.province_actions: dict[str, QAction] = {}
-        for i, code in enumerate(PROVINCE_CHOICES, start=1):
-            action = self._action(
-                self.view_menu,
-                lambda _=False, c=code: self.state.set_province(c),
-                f"Ctrl+{i}",
-                checkable=True,
-            )
-            self.province_group.addAction(action)
-            self.province_actions[code] = action
-        self.view_menu.addSeparator()
-        self.fit_action = self._action(self.view_menu, self.rebuild_map_fit, "Ctrl+0")
-        self.view_menu.addSeparator()
-        self.language_group = QActionGroup(self)
-        self.language_actions = {
-            lang: self._action(
-                self.view_menu, lambda _=False, lg=lang: self.state.set_language(lg), checkable=True
-            )
-            for lang in ("zh", "en")
-        }
-        for action in self.language_actions.values():
-            self.language_group.addAction(action)
-        self.view_menu.addSeparator()
-        self.panel_actions = [
-            self.view_menu.addAction(d.toggleViewAction())
-            for d in (self.layers_dock, self.region_dock, self.targets_dock)
-        ]
+        self._build_view_menu(self.view_menu)
         self.boundaries_menu = bar.addMenu("")
         self.versions_action = self._action(self.boundaries_menu, self.show_versions)
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu, self.show_about, QKeySequence.HelpContents)
         self._sync_checks()
+
+    def _build_view_menu(self, menu: QMenu) -> None:
+        """Provinces (and the national view), zoom to fit, language, panels."""
+        self.province_group = QActionGroup(self)
+        self.province_actions: dict[str, QAction] = {}
+        for i, code in enumerate(province_choices(), start=1):
+            action = self._action(
+                menu, lambda _=False, c=code: self.state.set_province(c), f"Ctrl+{i}", True
+            )
+            self.province_group.addAction(action)
+            self.province_actions[code] = action
+        menu.addSeparator()
+        self.fit_action = self._action(
+            menu, lambda: self.controller.rebuild(keep_view=False), "Ctrl+0"
+        )
+        menu.addSeparator()
+        self.language_group = QActionGroup(self)
+        self.language_actions = {
+            lang: self._action(
+                menu, lambda _=False, lg=lang: self.state.set_language(lg), checkable=True
+            )
+            for lang in LANGUAGES
+        }
+        for action in self.language_actions.values():
+            self.language_group.addAction(action)
+        menu.addSeparator()
+        self.panel_actions = [
+            menu.addAction(d.toggleViewAction())
+            for d in (self.layers_dock, self.region_dock, self.targets_dock)
+        ]
 
     def retranslate(self) -> None:
         """Set every text of the window in the current language."""
@@ -166,17 +187,12 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import targets (CSV/Excel)..."))
         self.import_boundaries_action.setText(self.tr("Import &boundaries..."))
         self.exports.retranslate()
-        self.boundaries_menu.setTitle(self.tr("&Layers"))
+        self.boundaries_menu.setTitle(self.tr("&Boundaries"))
         self.versions_action.setText(self.tr("Boundary &versions..."))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
-        names = {
-            "140000": self.tr("Shanxi"),
-            "330000": self.tr("Zhejiang"),
-            "both": self.tr("Both provinces (national context)"),
-        }
         for code, action in self.province_actions.items():
-            action.setText(names[code])
+            action.setText(self._province_label(code))
         self.fit_action.setText(self.tr("Zoom to &province"))
         self.language_actions["zh"].setText("中文")
         self.language_actions["en"].setText("English")
@@ -186,171 +202,62 @@ class MainWindow(QMainWindow):
         self.region_dock.setWindowTitle(self.tr("Region"))
         self.targets_dock.setWindowTitle(self.tr("Targets"))
 
-    def changeEvent(self, event) -> None:  # noqa: D102, N802 - Qt API
-        from PySide6.QtCore import QEvent
+    def _province_label(self, code: str) -> str:
+        """Name a province in the window's language (from the region catalogue)."""
+        if code == NATIONAL:
+            return self.tr("China (national view)")
+        return region_name(code, self.state.language)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802 - Qt API
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def _wire(self) -> None:
-        s = self.state
-        s.province_changed.connect(self._on_province_changed)
-        s.level_changed.connect(lambda _lvl: self._on_layer_choice_changed())
-        s.metric_changed.connect(lambda _m: self.restyle())
-        s.classification_changed.connect(lambda *_: self.restyle())
-        s.layers_changed.connect(self._on_layer_visibility)
-        s.language_changed.connect(self._on_language)
-        s.region_selected.connect(self._on_region_selected)
-        s.target_selected.connect(self._on_target_selected)
-        self.map.map_ready.connect(self._on_map_ready)
-        self.map.region_clicked.connect(s.select_region)
-        self.map.layer_toggled.connect(s.set_layer_visible)
+        state, controller = self.state, self.controller
+        controller.busy.connect(self.progress.setVisible)
+        controller.built.connect(self._on_built)
+        controller.style_shown.connect(self.layers_panel.show_style)
+        controller.ready.connect(self._on_map_ready)
+        connect_event(self, state.province_changed, self._on_province_changed)
+        connect_event(self, state.language_changed, self._on_language)
+        connect_event(self, state.region_selected, self._show_selection)
         self.region_panel.source_requested.connect(self.show_source)
-        self.region_panel.target_activated.connect(s.select_target)
+        self.region_panel.target_activated.connect(state.select_target)
         self.targets_panel.source_requested.connect(self.show_source)
-        self.layers_panel.basemap_provider_changed.connect(lambda _p: self._basemap_changed())
 
     def _sync_checks(self) -> None:
         self.province_actions[self.state.province].setChecked(True)
         self.language_actions[self.state.language].setChecked(True)
 
-    # ----------------------------------------------------------------- map building
-    def map_options(self, keep_view: tuple[float, float, float] | None = None) -> MapOptions:
-        """Return the map options for the current state."""
-        return MapOptions(
-            language=self.state.language,
-            metric=self.state.metric,
-            scheme=self.state.scheme,
-            classes=self.state.classes,
-            layers=dict(self.state.layers),
-            basemap=self.layers_panel.basemap_provider,
-            view=keep_view,
-            selected=self.state.selected_region,
-        )
-
-    def rebuild_map(self, keep_view: bool = True) -> None:
-        """Rebuild the map document off the GUI thread, keeping the zoom and centre."""
-        if keep_view and self.map.is_ready:
-            self.map.call("getView", callback=lambda v: self._start_build(_parse_view(v)))
-        else:
-            self._start_build(None)
-
-    def rebuild_map_fit(self) -> None:
-        """Rebuild the map and fit it to the layer."""
-        self.rebuild_map(keep_view=False)
-
-    def _start_build(self, view: tuple[float, float, float] | None) -> None:
-        build = next(self._build_counter)
-        self._latest_build = build
-        self._busy(True, self.tr("Building the map..."))
-        options = self.map_options()
-        # A view built before loads at once (a file read); only a new one goes to a worker.
-        cached = self.data.cached_view(self.state.province, self._level(), options)
-        if cached is not None:
-            self._on_built(build, cached, view)
-            return
-        self._run(
-            self.data.prepare_view,
-            self.state.province,
-            self._level(),
-            options,
-            done=lambda result, b=build: self._on_built(b, result, view),
-        )
-
-    def _level(self) -> str:
-        return self.state.level
-
-    def _on_built(self, build: int, result: dict, view: tuple[float, float, float] | None) -> None:
-        if build != self._latest_build:  # a newer build was started meanwhile
-            return
-        # Start Chromium first: the panels fill while it loads the page.
-        self.map.set_allow_remote(bool(self.state.layers.get("basemap")))
-        self.map.load_map(Path(result["path"]), view=view, selected=self.state.selected_region)
+    # ----------------------------------------------------------------- reactions
+    def _on_built(self, result: dict) -> None:
         offered = [(m["id"], m["label_en"], m["label_zh"]) for m in result["metrics"]]
-        ids = [m[0] for m in offered]
-        if self.state.metric not in ids:
-            # the page already shows the fallback; record it so the panel and legend agree
-            self.state.metric = "role" if "role" in ids else "plan_items"
         self.layers_panel.set_metrics(offered)
         self.region_picker.set_regions(result["regions"])
-        self.map_built.emit(str(result["path"]))
 
     def _on_map_ready(self) -> None:
-        # the page opened at the kept view, with the selection drawn (MapView.load_map)
-        self._busy(False, self.tr("Map ready"))
         code = self.state.selected_region
         if code:
             self._show_details(code, then=self.view_ready.emit)
         else:
             self.view_ready.emit()
-        # A view opened from the cache has not loaded its boundaries: load them (and write a big
-        # layer's finer levels of detail) now, so the first click or metric switch is quick.
-        # Not when quiet (screenshots, tests): the process may be about to exit.
-        if not self.notifier.quiet:
-            self._run(self.data.warm, self.state.province, self._level(), done=lambda _r: None)
 
-    def restyle(self) -> None:
-        """Recolour the map for the current metric and classes, without reloading geometry."""
-        self._run(
-            self.data.style,
-            self.state.province,
-            self._level(),
-            self.state.metric,
-            self.state.scheme,
-            self.state.classes,
-            done=lambda style: self.map.call("setStyle", style),
-        )
-
-    def _run(self, function: Callable, *args, done: Callable) -> None:
-        def failed(message: str, expected: bool) -> None:
-            self._busy(False)
-            self.notifier.error(message, expected)
-
-        run_worker(self._workers, Worker(function, *args), done, failed)
-
-    def _busy(self, busy: bool, message: str | None = None) -> None:
-        self.progress.setVisible(busy)
-        if message:
-            self.notifier.info(message)
-
-    # ----------------------------------------------------------------- state reactions
     def _on_province_changed(self, _province: str) -> None:
         self._sync_checks()
         self.region_panel.show_details(None)
-        self.rebuild_map(keep_view=False)
-
-    def _on_layer_choice_changed(self) -> None:
-        self.rebuild_map(keep_view=True)  # same province, another level: keep the view
-
-    def _on_layer_visibility(self, layer: str, visible: bool) -> None:
-        if layer == "basemap":
-            self.rebuild_map()
-        elif self.map.is_ready:
-            self.map.call("setLayerVisible", layer, visible)
-
-    def _basemap_changed(self) -> None:
-        if self.state.layers.get("basemap"):
-            self.rebuild_map()
 
     def _on_language(self, language: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from desktop.i18n import install_language
-
-        install_language(QApplication.instance(), language)
+        install_language(QApplication.instance(), language)  # retranslates every widget
+        self.retranslate()  # (the province names follow the state even if Qt's language did not)
         self._sync_checks()
-        if self.map.is_ready:
-            self.map.call("setLanguage", language)
-        self._on_region_selected(self.state.selected_region)
+        self._show_selection(self.state.selected_region)
 
-    def _on_region_selected(self, adcode: str | None) -> None:
+    def _show_selection(self, adcode: str | None) -> None:
         if adcode is None:
             self.region_panel.show_details(None)
         else:
             self._show_details(adcode)
-        if self.map.is_ready:
-            self.map.call("selectRegion", adcode, True)
 
     def _show_details(self, adcode: str, then: Callable[[], None] | None = None) -> None:
         """Fill the region panel (the layer may need loading, so off the GUI thread)."""
@@ -362,17 +269,12 @@ class MainWindow(QMainWindow):
             if then is not None:
                 then()
 
-        self._run(self.data.details, adcode, self.state.province, self._level(), done=show)
+        def failed(message: str, expected: bool) -> None:
+            self.notifier.error(message, expected)
 
-    def _on_target_selected(self, target_id: str | None) -> None:
-        target = self.data.target(target_id) if target_id else None
-        if target is None or not self.map.is_ready:
-            return
-        if target.scope == "province":
-            self.map.call("highlightProvince", target.province)
-        else:
-            self.map.call("highlightRegions", list(target.regions))
-        self.notifier.info(f"{target.id}: {target.metric}")
+        state = self.state
+        worker = Worker(self.data.details, adcode, state.province, state.level)
+        run_worker(self._workers, worker, show, failed)
 
     # ----------------------------------------------------------------- actions
     def import_targets(self, path: str | None = None) -> None:
@@ -388,34 +290,29 @@ class MainWindow(QMainWindow):
             return
         try:
             result = self.data.import_targets(path)
+        except InfraAtlasError as exc:
+            self.notifier.error(str(exc), True)
+            return
         except Exception as exc:  # noqa: BLE001 - routed through the notifier
-            from geodata.errors import InfraAtlasError
-
-            self.notifier.error(
-                str(exc) if isinstance(exc, InfraAtlasError) else repr(exc),
-                isinstance(exc, InfraAtlasError),
-            )
+            self.notifier.error(repr(exc), False)
             return
         self.targets_panel.set_targets(self.data.targets)
-        self.rebuild_map()
+        self.controller.rebuild()
         summary = self.tr("Imported {0} targets from {1}").format(
             len(result.targets), result.source
         )
-        if result.errors:
+        self.notifier.info(summary)
+        if result.errors and not self.notifier.quiet:
             lines = "\n".join(self.tr("line {0}: {1}").format(n, m) for n, m in result.errors)
-            self.notifier.info(summary)
-            if not self.notifier.quiet:
-                plain_message_box(
-                    self, self.tr("Import report"), f"{summary}\n\n{lines}", QMessageBox.Information
-                )
-        else:
-            self.notifier.info(summary)
+            plain_message_box(
+                self, self.tr("Import report"), f"{summary}\n\n{lines}", QMessageBox.Information
+            )
 
     def import_boundaries(self, path: str | None = None):
         """Open the boundary import dialog (on ``path`` when a file was dropped)."""
         from desktop.dialogs.import_boundaries import ImportBoundariesDialog
 
-        province = self.state.province if self.state.province != "both" else None
+        province = None if self.state.national else self.state.province
         dialog = ImportBoundariesDialog(path or None, province, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.stored.connect(self._on_boundaries_stored)
@@ -423,7 +320,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_versions(self):
-        """Open Layers > Boundary versions."""
+        """Open Boundaries > Boundary versions."""
         from desktop.dialogs.versions import VersionsDialog
 
         dialog = VersionsDialog(self)
@@ -439,8 +336,8 @@ class MainWindow(QMainWindow):
             self.tr("Boundary version {0} ({1}) stored and shown").format(info.version, info.source)
         )
         if info.level == "province":
-            self.state.set_province("both")
-        elif info.province in ("140000", "330000"):
+            self.state.set_province(NATIONAL)
+        elif info.province in province_choices():
             self.state.set_province(info.province)
             self.state.set_level(info.level)
         self._on_boundaries_changed()
@@ -450,7 +347,7 @@ class MainWindow(QMainWindow):
         self.data.reload_boundaries()
         if message:
             self.notifier.info(message)
-        self.rebuild_map(keep_view=False)
+        self.controller.rebuild(keep_view=False)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Accept a dragged boundary file."""
@@ -544,18 +441,10 @@ class MainWindow(QMainWindow):
 
 def _dropped_boundary_file(mime) -> str | None:
     """Return the local boundary file a drag carries (one file of a known type), or None."""
-    from geodata.boundaries.importer.inspect import SUFFIXES
+    from geodata.boundaries.importer.sources import SUFFIXES
 
     urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
     if len(urls) != 1:
         return None
     path = urls[0].toLocalFile()
     return path if Path(path).suffix.lower() in SUFFIXES else None
-
-
-def _parse_view(value: object) -> tuple[float, float, float] | None:
-    try:
-        view = json.loads(value) if isinstance(value, str) else None
-        return (float(view["lat"]), float(view["lng"]), float(view["zoom"])) if view else None
-    except (ValueError, KeyError, TypeError):
-        return None

@@ -106,7 +106,7 @@ def qt_font(point_size: float | None = None, bold: bool = False) -> QFont:
 def font_covers_qt(text: str) -> list[str]:
     """Return the characters of ``text`` the registered CJK font has no glyph for.
 
-    Like :func:`geodata.fonts.font_covers`, the answer lists what is *not* covered: an empty
+    Like :func:`geodata.fonts.missing_glyphs`, the answer lists what is *not* covered: an empty
     list means Qt can draw all of ``text`` with the shipped font, without falling back on a
     system font.
 

@@ -1,8 +1,13 @@
-"""The application state: a small Qt-free model that panels watch.
+"""The application state: a small Qt-free model that the panels and the map controller watch.
 
 Widgets take the state in ``__init__`` and connect to its events; changing a value through a
-setter emits the matching event once (and nothing when the value is unchanged). Tests can drive
-it without Qt.
+setter emits the matching event once (and nothing when the value is unchanged). Nothing assigns
+an attribute directly. Tests can drive it without Qt.
+
+The choices come from the engine: the provinces from the seed manifest
+(:func:`geodata.plan.provinces.featured`) plus the national view
+(:data:`geodata.vocab.NATIONAL`), the levels, schemes, overlays and basemaps from
+:mod:`geodata.vocab`.
 """
 
 from __future__ import annotations
@@ -11,19 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-PROVINCES = {"140000": "shanxi", "330000": "zhejiang"}
-#: ``both`` shows the national province layer with Shanxi and Zhejiang emphasised.
-PROVINCE_CHOICES = ("140000", "330000", "both")
-LEVELS = ("province", "city", "county")
-SCHEMES = ("natural_breaks", "quantiles", "equal_interval")
-DEFAULT_LAYERS = {
-    "choropleth": True,
-    "roles": True,
-    "corridors": True,
-    "labels": True,
-    "context": True,
-    "basemap": False,
-}
+from geodata.drawing import MapOptions
+from geodata.plan.provinces import FALLBACK_METRIC, featured
+from geodata.vocab import BASEMAPS, LANGUAGES, LEVELS, NATIONAL, OVERLAYS, SCHEMES
+
+#: The number of classes a numeric metric may be drawn with.
+CLASS_RANGE = (2, 9)
+
+
+def province_choices() -> tuple[str, ...]:
+    """Return the provinces the app shows: the seed plans' provinces, then the national view."""
+    return (*featured(), NATIONAL)
 
 
 class Event:
@@ -53,10 +56,10 @@ class AppState:
     Attributes
     ----------
     province : str
-        ``"140000"``, ``"330000"`` or ``"both"``.
+        Adcode of a province of :func:`province_choices`, or :data:`~geodata.vocab.NATIONAL`.
     level : str
         ``"city"`` or ``"county"`` for a province; ``"province"``, ``"city"`` or ``"county"``
-        (national layers) when ``province`` is both.
+        (national layers) for the national view.
     metric : str
         Id of the choropleth metric (see :mod:`geodata.plan.metrics`).
     scheme : str
@@ -70,18 +73,22 @@ class AppState:
     selected_target : str or None
         Id of the selected target.
     layers : dict
-        Visibility of each map layer.
+        Visibility of each map overlay (:data:`~geodata.vocab.OVERLAYS`).
+    basemap : str
+        The online basemap's tile provider (:data:`~geodata.vocab.BASEMAPS`), drawn while the
+        ``basemap`` layer is on.
     """
 
-    province: str = "140000"
+    province: str = field(default_factory=lambda: featured()[0])
     level: str = "city"
-    metric: str = "plan_items"
-    scheme: str = "natural_breaks"
+    metric: str = FALLBACK_METRIC
+    scheme: str = SCHEMES[0]
     classes: int = 4
-    language: str = "zh"
+    language: str = LANGUAGES[0]
     selected_region: str | None = None
     selected_target: str | None = None
-    layers: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_LAYERS))
+    layers: dict[str, bool] = field(default_factory=lambda: dict(OVERLAYS))
+    basemap: str = BASEMAPS[0]
 
     def __post_init__(self) -> None:
         self.province_changed = Event()
@@ -92,30 +99,47 @@ class AppState:
         self.region_selected = Event()
         self.target_selected = Event()
         self.layers_changed = Event()
-        self.targets_changed = Event()
+        self.basemap_changed = Event()
+
+    @property
+    def national(self) -> bool:
+        """Whether the national view is shown (China by province, city or county)."""
+        return self.province == NATIONAL
+
+    def map_options(self) -> MapOptions:
+        """Return how the map of this state is drawn (no kept view: the map keeps its own)."""
+        return MapOptions(
+            language=self.language,
+            metric=self.metric,
+            scheme=self.scheme,
+            classes=self.classes,
+            layers=dict(self.layers),
+            basemap=self.basemap,
+            selected=self.selected_region,
+        )
 
     def set_province(self, province: str) -> None:
-        """Switch province (``"140000"``, ``"330000"`` or ``"both"``); clears the selection."""
-        if province not in PROVINCE_CHOICES:
-            raise ValueError(f"unknown province {province!r}: use one of {PROVINCE_CHOICES}")
+        """Switch province (or to the national view); clears the selection."""
+        choices = province_choices()
+        if province not in choices:
+            raise ValueError(f"unknown province {province!r}: use one of {choices}")
         if province == self.province:
             return
         self.province = province
-        self.level = (
-            "province"
-            if province == "both"
-            else ("city" if self.level == "province" else self.level)
-        )
+        if province == NATIONAL:
+            self.level = "province"
+        elif self.level == "province":
+            self.level = "city"
         self.selected_region = None
         self.selected_target = None
         self.province_changed.emit(province)
 
     def set_level(self, level: str) -> None:
-        """Show the province (China only), city or county layer of the current choice."""
+        """Show the province (national view only), city or county layer of the current choice."""
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r}: use one of {LEVELS}")
-        if level == "province" and self.province != "both":
-            raise ValueError("the province level is shown for China (both provinces) only")
+        if level == "province" and not self.national:
+            raise ValueError("the province level is shown in the national view only")
         if level != self.level:
             self.level = level
             self.selected_region = None
@@ -131,16 +155,17 @@ class AppState:
         """Choose the classification scheme and the number of classes."""
         if scheme not in SCHEMES:
             raise ValueError(f"unknown scheme {scheme!r}: use one of {SCHEMES}")
-        if not 2 <= classes <= 9:
-            raise ValueError("use between 2 and 9 classes")
+        low, high = CLASS_RANGE
+        if not low <= classes <= high:
+            raise ValueError(f"use between {low} and {high} classes")
         if (scheme, classes) != (self.scheme, self.classes):
             self.scheme, self.classes = scheme, classes
             self.classification_changed.emit(scheme, classes)
 
     def set_language(self, language: str) -> None:
         """Switch the interface and map labels to ``"zh"`` or ``"en"``."""
-        if language not in ("zh", "en"):
-            raise ValueError("language must be zh or en")
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}")
         if language != self.language:
             self.language = language
             self.language_changed.emit(language)
@@ -158,9 +183,17 @@ class AppState:
             self.target_selected.emit(target_id)
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide one map layer."""
+        """Show or hide one map overlay."""
         if layer not in self.layers:
-            raise ValueError(f"unknown layer {layer!r}")
+            raise ValueError(f"unknown layer {layer!r}: use one of {tuple(self.layers)}")
         if self.layers[layer] != visible:
             self.layers[layer] = visible
             self.layers_changed.emit(layer, visible)
+
+    def set_basemap(self, provider: str) -> None:
+        """Choose the online basemap's tile provider (an xyzservices name)."""
+        if provider not in BASEMAPS:
+            raise ValueError(f"unknown basemap {provider!r}: use one of {BASEMAPS}")
+        if provider != self.basemap:
+            self.basemap = provider
+            self.basemap_changed.emit(provider)

@@ -16,6 +16,7 @@ from geodata.vocab import NATIONAL
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    from matplotlib.figure import Figure
 
     from geodata.drawing import MapOptions
     from geodata.layer import Layer
@@ -80,7 +81,7 @@ class AtlasData:
             self._boundaries_seen = seen
         key = (province, level)
         if key not in self._layers:
-            from geodata.boundaries.bundled import load_layer, national_layer
+            from geodata.boundaries.active import load_layer, national_layer
 
             if province == BOTH:
                 self._layers[key] = national_layer(level)
@@ -181,6 +182,90 @@ class AtlasData:
         from geodata.web.document import write_map
 
         return write_map(path, **self.drawing(province, level), options=options)
+
+    def figure(
+        self,
+        province: str,
+        level: str = "city",
+        options: MapOptions | None = None,
+        page: str = "A4",
+        orientation: str = "landscape",
+    ) -> Figure:
+        """Return the print figure of the layer shown.
+
+        Gathers what is drawn (:meth:`drawing`) and draws it with
+        :func:`geodata.printing.figure.build_figure`.
+
+        Parameters
+        ----------
+        province : str
+            A province's adcode, or ``"both"`` for China's provinces.
+        level : {"city", "county", "province"}
+        options : MapOptions, optional
+            Language, metric, classes, layers and the outlined region.
+        page : {"A4", "A3"}
+        orientation : {"landscape", "portrait"}
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+            Save it with :func:`geodata.printing.output.save_figure`.
+        """
+        from geodata.printing.figure import build_figure
+
+        return build_figure(
+            **self.drawing(province, level), options=options, page=page, orientation=orientation
+        )
+
+    def region_report(
+        self,
+        adcode: str,
+        path: str | Path,
+        province: str | None = None,
+        level: str | None = None,
+        language: str = "zh",
+    ) -> Path:
+        """Write the one-page PDF report of a region.
+
+        Gathers the region's details and its layer and lays them out with
+        :func:`geodata.printing.report.build_region_report`.
+
+        Parameters
+        ----------
+        adcode : str
+            A city (or county) of a province.
+        path : str or Path
+            The PDF to write (replaced if it exists: check first, see
+            :func:`geodata.printing.output.check_output`).
+        province : str, optional
+            The province's adcode (from the region's code by default).
+        level : {"city", "county"}, optional
+            Layer of the inset (from the region's catalogue level by default).
+        language : {"zh", "en"}
+
+        Returns
+        -------
+        pathlib.Path
+
+        Raises
+        ------
+        InputError
+            For a path not ending in .pdf or a region not in the layer.
+        """
+        from geodata.printing.output import save_figure
+        from geodata.printing.report import build_region_report, check_report_path
+        from geodata.regions.catalogue import region
+
+        path = check_report_path(path)
+        province = province or adcode[:2] + "0000"
+        if level is None:
+            known = region(adcode)
+            level = "city"
+            if known is not None and known.level in ("city", "county"):
+                level = known.level
+        details = self.details(adcode, province, level)
+        fig = build_region_report(details, self.layer(province, level), language)
+        return save_figure(fig, path)
 
     def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:
         """Return what a map or figure of the layer shown is drawn from, as keyword arguments.

@@ -80,11 +80,8 @@ def _charmap(path: Path) -> frozenset[int]:
     return frozenset(FT2Font(str(path)).get_charmap())
 
 
-def font_covers(text: str, path: Path | str = CJK_FONT_PATH) -> list[str]:
-    """Return the characters of ``text`` that the font has no glyph for.
-
-    Despite the name, the answer lists what is *not* covered: an empty list means the font can
-    draw every character of ``text``.
+def missing_glyphs(text: str, path: Path | str = CJK_FONT_PATH) -> str:
+    """Return the characters of ``text`` that a font has no glyph for.
 
     Parameters
     ----------
@@ -96,13 +93,14 @@ def font_covers(text: str, path: Path | str = CJK_FONT_PATH) -> list[str]:
 
     Returns
     -------
-    list of str
-        Each missing character once, in order of first appearance. Control characters (line
-        breaks, tabs) are ignored, since no font draws them.
+    str
+        Each missing character once, in order of first appearance; empty when the font draws
+        all of ``text``. Control characters (line breaks, tabs) are ignored, since no font
+        draws them.
     """
     cmap = _charmap(Path(path).resolve())
-    return [
+    return "".join(
         char
         for char in dict.fromkeys(text)
         if unicodedata.category(char) != "Cc" and ord(char) not in cmap
-    ]
+    )

@@ -68,15 +68,14 @@ TEXT: dict[str, dict[str, str]] = {
     "report.named_project": {"zh": "（具名项目）", "en": " (named project)"},
     # The web map page (atlas.js reads these by their key without the prefix)
     "page.schematic": {"zh": "示意", "en": "schematic"},
-    "page.roles": {"zh": "一主三副六市域中心", "en": "One master, three assistants, six centres"},
     "page.corridor_legend": {
         "zh": "智慧高速走廊（示意线）",
         "en": "Smart expressway (schematic line)",
     },
-    "page.layers": {"zh": "图层", "en": "Layers"},
+    # The map's overlays, named as the app's Layers panel names them
     "page.layer_choropleth": {"zh": "分级设色", "en": "Choropleth"},
     "page.layer_roles": {"zh": "城市角色", "en": "City roles"},
-    "page.layer_corridors": {"zh": "走廊", "en": "Corridors"},
+    "page.layer_corridors": {"zh": "走廊（示意线）", "en": "Corridors (schematic)"},
     "page.layer_labels": {"zh": "注记", "en": "Labels"},
     "page.layer_context": {"zh": "省界底图", "en": "Province context"},
     # Boundary diffs (geodata.web.diffmap)
@@ -86,10 +85,40 @@ TEXT: dict[str, dict[str, str]] = {
     "change.recoded": {"zh": "代码变更", "en": "recoded"},
     "change.area": {"zh": "面积变化超过 1%", "en": "area changed > 1%"},
     "change.version": {"zh": "版本", "en": "version"},
+    # Built-in metrics (geodata.plan.metrics) and the roles of the urban layout
+    "metric.role": {"zh": "城镇布局角色", "en": "Role in the urban layout"},
+    "metric.plan_items": {"zh": "规划事项数", "en": "Plan items per region"},
+    "metric.corridor_km": {"zh": "走廊长度（公里）", "en": "Corridor length (km)"},
+    "role.master": {"zh": "一主", "en": "one master"},
+    "role.assistant": {"zh": "三副", "en": "three assistants"},
+    "role.centre": {"zh": "六市域中心", "en": "six city-region centres"},
     # Classification schemes
     "scheme.natural_breaks": {"zh": "自然断点", "en": "Natural breaks"},
     "scheme.quantiles": {"zh": "分位数", "en": "Quantiles"},
     "scheme.equal_interval": {"zh": "等间距", "en": "Equal interval"},
+    # Classes of a metric (geodata.plan.classify): regions without a value, and why a
+    # classification draws fewer classes than asked (FEWER_REASONS)
+    "classes.no_data": {"zh": "无数据", "en": "No data"},
+    "classes.no_values": {
+        "zh": "未分类：没有区域有数值",
+        "en": "No classes drawn: no region has a value",
+    },
+    "classes.one_value": {
+        "zh": "绘制 1 类（设定 {asked} 类）：所有数值相同",
+        "en": "1 of {asked} classes drawn: every value is the same",
+    },
+    "classes.regions": {
+        "zh": "绘制 {drawn} 类（设定 {asked} 类）：仅 {drawn} 个区域有数值",
+        "en": "{drawn} of {asked} classes drawn: only {drawn} regions have a value",
+    },
+    "classes.distinct_values": {
+        "zh": "绘制 {drawn} 类（设定 {asked} 类）：仅 {drawn} 个不同数值",
+        "en": "{drawn} of {asked} classes drawn: only {drawn} distinct values",
+    },
+    "classes.ties": {
+        "zh": "绘制 {drawn} 类（设定 {asked} 类）：相同数值过多，分类合并",
+        "en": "{drawn} of {asked} classes drawn: tied values merged classes",
+    },
 }
 
 

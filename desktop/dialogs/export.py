@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appsettings import settings
 from geodata.vocab import ORIENTATIONS, PAGES_MM
 
 #: What can be exported and the formats each allows.
@@ -33,13 +35,6 @@ KINDS = {"figure": ("png", "svg", "pdf"), "report": ("pdf",), "view": ("png",)}
 DPI_MIN, DPI_MAX, DPI_DEFAULT = 50, 1200, 300
 SCALES = (1, 2, 3)
 PAGES = tuple(PAGES_MM)
-
-
-def export_settings() -> QSettings:
-    """Return the app's settings (the same file as the main window's)."""
-    from desktop.main_window import settings
-
-    return settings()
 
 
 @dataclass(frozen=True)
@@ -88,10 +83,28 @@ class ExportDialog(QDialog):
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
         self.kind = kind
         self.base_name = base_name
-        s = export_settings()
+        s = settings()
         folder = str(s.value("export/folder", "") or "")
         self.folder = Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
+        self._build_fields(kind)
+        self.form = self._build_form()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+        self._restore(s)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self._show_rows()
+        self.path_edit.setText(str(self.folder / f"{base_name}.{self.fmt}"))
+        self.request: ExportRequest | None = None
+        self.retranslate()
+
+    def _build_fields(self, kind: str) -> None:
+        """Create the format, resolution, size, page, orientation and file fields."""
         self.format_box = QComboBox(self)
         for fmt in KINDS[kind]:
             self.format_box.addItem(fmt.upper(), fmt)
@@ -110,34 +123,34 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.browse_button = QPushButton(self)
         self.browse_button.clicked.connect(self.browse)
+
+    def _build_form(self) -> QFormLayout:
+        """Lay the fields out in a form, each with a label whose buddy it is."""
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        fields = (
+            self.format_box,
+            self.dpi_box,
+            self.scale_box,
+            self.page_box,
+            self.orientation_box,
+            self.path_edit,
+        )
+        self.form_labels = [QLabel(self) for _ in fields]
+        for label, field in zip(self.form_labels, fields, strict=True):
+            label.setBuddy(field)
+            form.addRow(label, path_row if field is self.path_edit else field)
+        return form
 
-        self.form = QFormLayout()
-        self.form.addRow("", self.format_box)
-        self.form.addRow("", self.dpi_box)
-        self.form.addRow("", self.scale_box)
-        self.form.addRow("", self.page_box)
-        self.form.addRow("", self.orientation_box)
-        self.form.addRow("", path_row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-
-        self._select(self.format_box, str(s.value("export/format", KINDS[kind][0])))
+    def _restore(self, s: QSettings) -> None:
+        """Choose the format, DPI, size, page and orientation of the last export."""
+        self._select(self.format_box, str(s.value("export/format", KINDS[self.kind][0])))
         self.dpi_box.setValue(_int(s.value("export/dpi"), DPI_DEFAULT, DPI_MIN, DPI_MAX))
         self._select(self.scale_box, _int(s.value("export/scale"), 2, 1, 3))
         self._select(self.page_box, str(s.value("export/page", "A4")))
         self._select(self.orientation_box, str(s.value("export/orientation", "landscape")))
-        self.format_box.currentIndexChanged.connect(self._format_changed)
-        self._show_rows()
-        self.path_edit.setText(str(self.folder / f"{base_name}.{self.fmt}"))
-        self.request: ExportRequest | None = None
-        self.retranslate()
 
     # ----------------------------------------------------------------- values
     @property
@@ -239,7 +252,7 @@ class ExportDialog(QDialog):
 
     def remember(self, request: ExportRequest) -> None:
         """Save the folder, format, DPI, page, orientation and scale for next time."""
-        s = export_settings()
+        s = settings()
         s.setValue("export/folder", str(request.path.parent))
         if self.kind == "figure":
             s.setValue("export/format", request.fmt)
@@ -259,18 +272,16 @@ class ExportDialog(QDialog):
             "view": self.tr("Export view"),
         }
         self.setWindowTitle(titles[self.kind])
-        labels = [
-            self.tr("Format:"),
-            self.tr("Resolution (DPI):"),
-            self.tr("Size:"),
-            self.tr("Page:"),
-            self.tr("Orientation:"),
-            self.tr("File:"),
-        ]
-        for row, label in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.LabelRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setText(label)
+        texts = (
+            self.tr("&Format:"),
+            self.tr("&Resolution (DPI):"),
+            self.tr("&Size:"),
+            self.tr("&Page:"),
+            self.tr("&Orientation:"),
+            self.tr("F&ile:"),
+        )
+        for label, text in zip(self.form_labels, texts, strict=True):
+            label.setText(text)
         self.orientation_box.setItemText(0, self.tr("Landscape"))
         self.orientation_box.setItemText(1, self.tr("Portrait"))
         for i, scale in enumerate(SCALES):

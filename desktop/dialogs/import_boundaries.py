@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,10 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import region_choice
 from desktop.workers import Worker, run_worker
-from geodata.boundaries.importer.inspect import SUFFIXES
+from geodata.boundaries.importer.sources import SUFFIXES
+from geodata.regions.catalogue import catalogue
+from geodata.vocab import DATUMS, LEVELS
 
 AUTO = None
+
+
+def province_codes() -> list[str]:
+    """Return the adcode of every province in the catalogue, in code order.
+
+    A boundary file may be for any province, not only those the seed plans cover.
+    """
+    return sorted(r.adcode for r in catalogue() if r.level == "province")
 
 
 class ImportBoundariesDialog(QDialog):
@@ -74,23 +86,35 @@ class ImportBoundariesDialog(QDialog):
         self.result = None
         self.errors: list[str] = []
         self._workers: set[Worker] = set()
+        file_row = self._build_file_row()
+        self._build_choices(province)
+        self.form = self._build_form()
+        self._build_report()
+        self._build_buttons()
+        self._lay_out(file_row)
+        self.retranslate()
+        if path:
+            self.set_path(path)
 
+    def _build_file_row(self) -> QHBoxLayout:
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
         self.browse_button = QPushButton(self)
         self.browse_button.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.browse_button)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        return row
 
+    def _build_choices(self, province: str | None) -> None:
+        """Create the combo boxes and the CRS field, each "Automatic" first where it can be."""
         self.layer_combo = QComboBox(self)
-        self.province_combo = QComboBox(self)
-        for code in (AUTO, "140000", "330000"):
+        self.province_combo = _searchable(QComboBox(self))
+        for code in (AUTO, *province_codes()):
             self.province_combo.addItem("", code)
-        if province in ("140000", "330000"):
-            self.province_combo.setCurrentIndex(self.province_combo.findData(province))
+        self.province_combo.setCurrentIndex(max(self.province_combo.findData(province), 0))
         self.level_combo = QComboBox(self)
-        for level in (AUTO, "province", "city", "county"):
+        for level in (AUTO, *LEVELS):
             self.level_combo.addItem("", level)
         self.name_combo = QComboBox(self)
         self.code_combo = QComboBox(self)
@@ -98,14 +122,16 @@ class ImportBoundariesDialog(QDialog):
             combo.addItem("", AUTO)
         self.crs_edit = QLineEdit(self)
         self.datum_combo = QComboBox(self)
-        for datum in ("wgs84", "gcj02", "bd09"):
+        for datum in DATUMS:
             self.datum_combo.addItem("", datum)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.setEditable(True)
         for encoding in ("", "GB18030", "UTF-8", "BIG5"):
             self.encoding_combo.addItem(encoding)
-        self.form = QFormLayout()
-        self.form_labels = [QLabel(self) for _ in range(8)]
+
+    def _build_form(self) -> QFormLayout:
+        """Lay the choices out in a form, each with a label whose buddy it is."""
+        form = QFormLayout()
         widgets = (
             self.layer_combo,
             self.province_combo,
@@ -116,12 +142,16 @@ class ImportBoundariesDialog(QDialog):
             self.datum_combo,
             self.encoding_combo,
         )
+        self.form_labels = [QLabel(self) for _ in widgets]
         for label, widget in zip(self.form_labels, widgets, strict=True):
             label.setBuddy(widget)
-            self.form.addRow(label, widget)
+            form.addRow(label, widget)
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.run_check)
+        return form
 
+    def _build_report(self) -> None:
+        """Create the summary, error, preview and warnings widgets of a check's report."""
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.PlainText)  # text from the file is never markup
         self.summary.setWordWrap(True)
@@ -135,16 +165,20 @@ class ImportBoundariesDialog(QDialog):
         self.preview_label = QLabel(self)
         self.preview = QTableWidget(self)
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.preview_label.setBuddy(self.preview)
         self.warnings_label = QLabel(self)
         self.warnings = QListWidget(self)
         self.warnings.setWordWrap(True)
+        self.warnings_label.setBuddy(self.warnings)
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.accept_button = self.buttons.button(QDialogButtonBox.Ok)
         self.accept_button.setEnabled(False)
         self.buttons.accepted.connect(self.store)
         self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self, file_row: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
         layout.addLayout(self.form)
@@ -156,9 +190,6 @@ class ImportBoundariesDialog(QDialog):
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings, 1)
         layout.addWidget(self.buttons)
-        self.retranslate()
-        if path:
-            self.set_path(path)
 
     # ----------------------------------------------------------------- texts
     def retranslate(self) -> None:
@@ -166,6 +197,7 @@ class ImportBoundariesDialog(QDialog):
         self.setWindowTitle(self.tr("Import boundaries"))
         self.browse_button.setText(self.tr("Browse..."))
         self.path_edit.setPlaceholderText(self.tr("Choose or drop a boundary file"))
+        self.path_edit.setAccessibleName(self.tr("Boundary file"))
         texts = (
             self.tr("&Layer:"),
             self.tr("&Province:"),
@@ -181,15 +213,7 @@ class ImportBoundariesDialog(QDialog):
         automatic = self.tr("Automatic")
         for combo in (self.name_combo, self.code_combo, self.layer_combo, self.level_combo):
             combo.setItemText(0, automatic)
-        self.province_combo.setItemText(0, self.tr("Automatic (from the codes)"))
-        self.province_combo.setItemText(1, self.tr("Shanxi"))
-        self.province_combo.setItemText(2, self.tr("Zhejiang"))
-        self.level_combo.setItemText(1, self.tr("province"))
-        self.level_combo.setItemText(2, self.tr("cities"))
-        self.level_combo.setItemText(3, self.tr("counties"))
-        self.datum_combo.setItemText(0, self.tr("WGS-84 / CGCS2000 (most GIS files)"))
-        self.datum_combo.setItemText(1, self.tr("GCJ-02 (AMap, Tencent)"))
-        self.datum_combo.setItemText(2, self.tr("BD-09 (Baidu)"))
+        self._retranslate_choices()
         self.encoding_combo.setItemText(0, "")
         self.encoding_combo.lineEdit().setPlaceholderText(self.tr("Automatic"))
         self.crs_edit.setPlaceholderText(self.tr("From the file, or guessed (e.g. EPSG:4547)"))
@@ -197,6 +221,27 @@ class ImportBoundariesDialog(QDialog):
         self.accept_button.setText(self.tr("&Store and show"))
         self.preview_label.setText(self.tr("First rows of the file:"))
         self.warnings_label.setText(self.tr("Warnings:"))
+
+    def _retranslate_choices(self) -> None:
+        """Name the provinces, levels and datums in the current language."""
+        self.province_combo.setItemText(0, self.tr("Automatic (from the codes)"))
+        for i in range(1, self.province_combo.count()):
+            self.province_combo.setItemText(i, region_choice(self.province_combo.itemData(i)))
+        levels = {
+            "province": self.tr("province"),
+            "city": self.tr("cities"),
+            "county": self.tr("counties"),
+        }
+        datums = {
+            "wgs84": self.tr("WGS-84 / CGCS2000 (most GIS files)"),
+            "gcj02": self.tr("GCJ-02 (AMap, Tencent)"),
+            "bd09": self.tr("BD-09 (Baidu)"),
+        }
+        for combo, texts in ((self.level_combo, levels), (self.datum_combo, datums)):
+            for i in range(combo.count()):
+                value = combo.itemData(i)
+                if value is not AUTO:
+                    combo.setItemText(i, texts.get(value, value))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """Retranslate when the language changes."""
@@ -367,6 +412,24 @@ class ImportBoundariesDialog(QDialog):
     def _on_stored(self, info) -> None:
         self.stored.emit(info)
         self.accept()
+
+
+def _searchable(combo: QComboBox) -> QComboBox:
+    """Make ``combo`` searchable: typing part of a name (or code) pops up the matching items.
+
+    The text typed never becomes a new item; leaving the box with text that names no item
+    shows the current item again.
+    """
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.lineEdit().editingFinished.connect(
+        lambda: combo.setEditText(combo.itemText(combo.currentIndex()))
+    )
+    return combo
 
 
 def _reset(combo: QComboBox) -> None:

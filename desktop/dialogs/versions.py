@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import current_language, region_name
 from desktop.workers import Worker, run_worker
 
 
@@ -33,7 +34,7 @@ class VersionsDialog(QDialog):
     activated(str)
         The active choice changed (the sentence saying what changed).
     diff_shown(object)
-        The :class:`~geodata.boundaries.store.BoundaryDiff` shown in the table.
+        The :class:`~geodata.boundaries.diff.BoundaryDiff` shown in the table.
     diff_map_ready(str)
         The path of the diff map loaded in the dialog.
     failed(str)
@@ -57,12 +58,30 @@ class VersionsDialog(QDialog):
         self.map_view = None
         self._workers: set[Worker] = set()
 
+        self.table_label = QLabel(self)
         self.table = QTableWidget(0, 6, self)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.table.verticalHeader().hide()
+        self.table_label.setBuddy(self.table)
+        self.diff_label = QLabel(self)
+        self.diff_label.setTextFormat(Qt.PlainText)
+        self.diff_table = QTableWidget(0, 5, self)
+        self.diff_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.diff_label.setBuddy(self.diff_table)
+        self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self._lay_out(self._build_buttons())
+        self.retranslate()
+        self.refresh()
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Create the row of Activate, Restore and Show on map buttons."""
         self.activate_button = QPushButton(self)
         self.activate_button.clicked.connect(self.activate_selected)
         self.restore_button = QPushButton(self)
@@ -74,37 +93,30 @@ class VersionsDialog(QDialog):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         row.addWidget(self.map_button)
+        return row
 
-        self.diff_label = QLabel(self)
-        self.diff_label.setTextFormat(Qt.PlainText)
-        self.diff_table = QTableWidget(0, 5, self)
-        self.diff_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.error_label = QLabel(self)
-        self.error_label.setTextFormat(Qt.PlainText)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+    def _lay_out(self, buttons_row: QHBoxLayout) -> None:
+        """Put the tables in the top of a splitter (the diff map goes below them)."""
         self.splitter = QSplitter(Qt.Vertical, self)
         top = QWidget(self.splitter)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table)
-        top_layout.addLayout(row)
-        top_layout.addWidget(self.error_label)
-        top_layout.addWidget(self.diff_label)
-        top_layout.addWidget(self.diff_table)
+        for widget in (self.table_label, self.table):
+            top_layout.addWidget(widget)
+        top_layout.addLayout(buttons_row)
+        for widget in (self.error_label, self.diff_label, self.diff_table):
+            top_layout.addWidget(widget)
         self.splitter.addWidget(top)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         layout.addWidget(buttons)
-        self.retranslate()
-        self.refresh()
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Boundary versions"))
+        self.table_label.setText(self.tr("&Versions:"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Version"),
@@ -145,7 +157,6 @@ class VersionsDialog(QDialog):
         versions = self.store.versions()
         active = self.store.active()
         self.table.setRowCount(len(versions) + 1)
-        provinces = {"140000": self.tr("Shanxi"), "330000": self.tr("Zhejiang")}
         levels = {
             "province": self.tr("provinces"),
             "city": self.tr("cities"),
@@ -153,7 +164,7 @@ class VersionsDialog(QDialog):
         }
         rows = [(0, source_label(), self.tr("bundled"), self.tr("all"), "", not active)]
         for v in versions:
-            province = provinces.get(v.province or "", v.province or "")
+            province = region_name(v.province) if v.province else ""
             layer = f"{province} {levels.get(v.level, v.level)}"
             rows.append(
                 (
@@ -288,8 +299,6 @@ class VersionsDialog(QDialog):
         diff = self.diff
         info = self.store.get(diff.new_version)
 
-        from desktop.i18n import current_language
-
         language = current_language()
 
         def build() -> str:
@@ -306,7 +315,7 @@ class VersionsDialog(QDialog):
     def _load_map(self, path: str) -> None:
         from pathlib import Path
 
-        from desktop.map_view import MapView
+        from desktop.map.view import MapView
 
         if self.map_view is None:
             self.map_view = MapView(self.splitter)

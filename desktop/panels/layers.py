@@ -1,8 +1,14 @@
-"""The layers panel: map layers, boundary level, metric and classification."""
+"""The layers panel: the map's overlays, boundary level, metric and classification.
+
+The window's one set of layer switches. Each control writes to the state through its setter;
+state events update the controls with their signals blocked, so nothing is sent back. Controls
+that do not apply are disabled with a tooltip saying why: a province's roles or corridors where
+the seed data has none, the classification of a categorical metric.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,64 +20,92 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import region_name
 from desktop.panels import connect_event
-from desktop.state import SCHEMES, AppState
+from desktop.state import CLASS_RANGE, AppState
+from geodata.plan.provinces import with_corridors, with_roles
+from geodata.vocab import BASEMAPS, LEVELS, SCHEMES
 
-#: Online tile providers the basemap layer can use (xyzservices names).
-BASEMAP_PROVIDERS = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
+#: The overlays only some provinces have, and where to find those provinces.
+PROVINCE_OVERLAYS = {"roles": with_roles, "corridors": with_corridors}
 
 
 class LayersPanel(QWidget):
     """Check boxes and choices that drive what the map draws.
 
-    Every control writes to the state through its setter; state events update the controls
-    with their signals blocked, so nothing is sent back.
+    Parameters
+    ----------
+    state : AppState
+        Read and written through its setters.
+    parent : QWidget, optional
     """
-
-    #: The basemap tile provider chosen (an xyzservices name such as ``"CartoDB.Positron"``).
-    basemap_provider_changed = Signal(str)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self._metrics: list[tuple[str, str, str]] = []
-        self.layer_group = QGroupBox(self)
-        layer_layout = QVBoxLayout(self.layer_group)
+        self._style: dict = {}
+        self.layer_group = self._build_layer_group()
+        self.map_group = self._build_map_group()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.layer_group)
+        layout.addWidget(self.map_group)
+        layout.addStretch(1)
+        for event, sync in (
+            (state.layers_changed, self._sync_layers),
+            (state.basemap_changed, self._sync_layers),
+            (state.level_changed, self._sync_level),
+            (state.province_changed, self._on_province),
+            (state.metric_changed, self._sync_metric),
+            (state.classification_changed, self._sync_classification),
+            (state.language_changed, self._on_language),
+        ):
+            connect_event(self, event, sync)
+        self._sync_level()
+        self._sync_classification()
+        self._sync_layers()
+        self.retranslate()
+
+    def _build_layer_group(self) -> QGroupBox:
+        group = QGroupBox(self)
+        layout = QVBoxLayout(group)
         self.checkboxes: dict[str, QCheckBox] = {}
-        for layer, visible in state.layers.items():
-            box = QCheckBox(self.layer_group)
-            box.setChecked(visible)
+        for layer in self.state.layers:
+            box = QCheckBox(group)
             box.toggled.connect(
                 lambda checked, name=layer: self.state.set_layer_visible(name, checked)
             )
-            layer_layout.addWidget(box)
+            layout.addWidget(box)
             self.checkboxes[layer] = box
-        self.basemap_combo = QComboBox(self.layer_group)
-        for provider in BASEMAP_PROVIDERS:
+        self.basemap_combo = QComboBox(group)
+        for provider in BASEMAPS:
             self.basemap_combo.addItem("", provider)
         self.basemap_combo.currentIndexChanged.connect(
-            lambda _i: self.basemap_provider_changed.emit(self.basemap_provider)
+            lambda _i: self.state.set_basemap(self.basemap_combo.currentData())
         )
-        layer_layout.addWidget(self.basemap_combo)
+        layout.addWidget(self.basemap_combo)
+        return group
 
-        self.map_group = QGroupBox(self)
-        form = QFormLayout(self.map_group)
-        self.level_combo = QComboBox(self.map_group)
-        for level in ("province", "city", "county"):
+    def _build_map_group(self) -> QGroupBox:
+        group = QGroupBox(self)
+        form = QFormLayout(group)
+        self.level_combo = QComboBox(group)
+        for level in LEVELS:
             self.level_combo.addItem("", level)
         self.level_combo.currentIndexChanged.connect(
             lambda _i: self.state.set_level(self.level_combo.currentData())
         )
-        self.metric_combo = QComboBox(self.map_group)
+        self.metric_combo = QComboBox(group)
         self.metric_combo.currentIndexChanged.connect(self._on_metric)
-        self.scheme_combo = QComboBox(self.map_group)
+        self.scheme_combo = QComboBox(group)
         for scheme in SCHEMES:
             self.scheme_combo.addItem("", scheme)
-        self.classes_spin = QSpinBox(self.map_group)
-        self.classes_spin.setRange(2, 9)
+        self.classes_spin = QSpinBox(group)
+        self.classes_spin.setRange(*CLASS_RANGE)
         self.scheme_combo.currentIndexChanged.connect(self._on_classification)
         self.classes_spin.valueChanged.connect(self._on_classification)
-        self.row_labels = [QLabel(self.map_group) for _ in range(4)]
+        self.row_labels = [QLabel(group) for _ in range(4)]
         for label, widget in zip(
             self.row_labels,
             (self.level_combo, self.metric_combo, self.scheme_combo, self.classes_spin),
@@ -79,42 +113,34 @@ class LayersPanel(QWidget):
         ):
             label.setBuddy(widget)
             form.addRow(label, widget)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.layer_group)
-        layout.addWidget(self.map_group)
-        layout.addStretch(1)
-
-        connect_event(self, state.layers_changed, self._sync_layers)
-        connect_event(self, state.level_changed, self._sync_level)
-        connect_event(self, state.province_changed, self._sync_level)
-        connect_event(self, state.metric_changed, self._sync_metric)
-        connect_event(self, state.classification_changed, self._sync_classification)
-        connect_event(self, state.language_changed, lambda _language: self._fill_metrics())
-        self._sync_level()
-        self._sync_classification()
-        self._sync_layers()
-        self.retranslate()
+        #: Why fewer classes are drawn than asked (hidden when all are).
+        self.classes_note = QLabel(group)
+        self.classes_note.setWordWrap(True)
+        self.classes_note.hide()
+        form.addRow(self.classes_note)
+        return group
 
     # -- public API ---------------------------------------------------------------------------
-    @property
-    def basemap_provider(self) -> str:
-        """The chosen online basemap provider (xyzservices name)."""
-        return str(self.basemap_combo.currentData())
-
     def set_metrics(self, metrics: list[tuple[str, str, str]]) -> None:
         """Offer these metrics: ``(id, label_en, label_zh)`` each, shown in the state's language."""
         self._metrics = [tuple(m) for m in metrics]  # type: ignore[misc]
         self._fill_metrics()
+
+    def show_style(self, style: dict) -> None:
+        """Show what the map draws: ``kind``, and a numeric style's ``note`` (``{zh, en}``).
+
+        A categorical metric (one colour per category) has no classification to choose.
+        """
+        self._style = dict(style)
+        self._sync_style()
 
     def retranslate(self) -> None:
         """Set every label in the current interface language."""
         self.layer_group.setTitle(self.tr("Layers"))
         self.map_group.setTitle(self.tr("Map"))
         labels = {
-            "choropleth": self.tr("City choropleth"),
-            "roles": self.tr("Shanxi roles"),
+            "choropleth": self.tr("Choropleth"),
+            "roles": self.tr("City roles"),
             "corridors": self.tr("Corridors (schematic)"),
             "labels": self.tr("Labels"),
             "context": self.tr("Province context"),
@@ -122,10 +148,24 @@ class LayersPanel(QWidget):
         }
         for layer, box in self.checkboxes.items():
             box.setText(labels.get(layer, layer))
-        if "basemap" in self.checkboxes:
-            self.checkboxes["basemap"].setToolTip(
-                self.tr("Off by default: the tiles are downloaded from the internet.")
-            )
+        self._set_item_texts()
+        rows = (
+            self.tr("&Level"),
+            self.tr("&Metric"),
+            self.tr("Cl&assification"),
+            self.tr("&Classes"),
+        )
+        for label, text in zip(self.row_labels, rows, strict=True):
+            label.setText(text)
+        self.checkboxes["basemap"].setToolTip(
+            self.tr("Off by default: the tiles are downloaded from the internet.")
+        )
+        self.basemap_combo.setToolTip(self.tr("Online basemap provider"))
+        self._sync_overlays()
+        self._sync_style()
+
+    # -- internals ----------------------------------------------------------------------------
+    def _set_item_texts(self) -> None:
         for combo, texts in (
             (
                 self.basemap_combo,
@@ -153,17 +193,7 @@ class LayersPanel(QWidget):
         ):
             for i in range(combo.count()):
                 combo.setItemText(i, texts.get(combo.itemData(i), combo.itemData(i)))
-        rows = (
-            self.tr("&Level"),
-            self.tr("&Metric"),
-            self.tr("Cl&assification"),
-            self.tr("&Classes"),
-        )
-        for label, text in zip(self.row_labels, rows, strict=True):
-            label.setText(text)
-        self.basemap_combo.setToolTip(self.tr("Online basemap provider"))
 
-    # -- internals ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -185,18 +215,53 @@ class LayersPanel(QWidget):
     def _on_classification(self, *_: object) -> None:
         self.state.set_classification(self.scheme_combo.currentData(), self.classes_spin.value())
 
+    def _on_province(self, *_: object) -> None:
+        self._sync_level()
+        self._sync_overlays()
+
+    def _on_language(self, *_: object) -> None:
+        self._fill_metrics()
+        self._sync_overlays()
+        self._sync_style()
+
     def _sync_layers(self, *_: object) -> None:
         for layer, box in self.checkboxes.items():
             with QSignalBlocker(box):
                 box.setChecked(self.state.layers.get(layer, False))
+        with QSignalBlocker(self.basemap_combo):
+            self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(self.state.basemap))
         self.basemap_combo.setEnabled(self.state.layers.get("basemap", False))
 
+    def _sync_overlays(self) -> None:
+        """Enable roles and corridors where the province shown has them (in China: any)."""
+        state = self.state
+        name = region_name(state.province, state.language)
+        why = {
+            "roles": self.tr("{0} has no city roles in the plan data").format(name),
+            "corridors": self.tr("{0} has no corridors in the plan data").format(name),
+        }
+        for layer, provinces in PROVINCE_OVERLAYS.items():
+            found = provinces()
+            available = bool(found) if state.national else state.province in found
+            self.checkboxes[layer].setEnabled(available)
+            self.checkboxes[layer].setToolTip("" if available else why[layer])
+
+    def _sync_style(self) -> None:
+        """Disable the classification of a categorical metric; show why classes are fewer."""
+        numeric = self._style.get("kind") != "categorical"
+        tip = "" if numeric else self.tr("Each category has its own colour: nothing to classify")
+        for widget in (self.scheme_combo, self.classes_spin, *self.row_labels[2:]):
+            widget.setEnabled(numeric)
+            widget.setToolTip(tip)
+        note = (self._style.get("note") or {}).get(self.state.language, "") if numeric else ""
+        self.classes_note.setText(note)
+        self.classes_note.setVisible(bool(note))
+
     def _sync_level(self, *_: object) -> None:
-        # China ("both") can be shown by province, city or county; a province by city or county.
-        national = self.state.province == "both"
+        # China can be shown by province, city or county; a province by city or county.
         view = self.level_combo.view()
         with QSignalBlocker(self.level_combo):
-            view.setRowHidden(self.level_combo.findData("province"), not national)
+            view.setRowHidden(self.level_combo.findData("province"), not self.state.national)
             self.level_combo.setCurrentIndex(self.level_combo.findData(self.state.level))
 
     def _sync_metric(self, *_: object) -> None:

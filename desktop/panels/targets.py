@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import region_choice, region_name
 from desktop.panels import connect_event
 from desktop.state import AppState
+from geodata.plan.provinces import featured
 from geodata.plan.targets import CATEGORIES, STATUSES, Target, filter_targets
 
 COLUMNS = ("id", "province", "scope", "category", "metric", "value", "year", "status", "source")
@@ -61,8 +63,7 @@ class TargetsTableModel(QAbstractTableModel):
             self.tr("Source"),
         ]
         self._labels = {
-            "140000": self.tr("Shanxi"),
-            "330000": self.tr("Zhejiang"),
+            **self._province_labels(),
             "province": self.tr("province"),
             "cities": self.tr("cities"),
             "counties": self.tr("counties"),
@@ -74,6 +75,10 @@ class TargetsTableModel(QAbstractTableModel):
         if self._targets:
             last = self.index(len(self._targets) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def _province_labels(self) -> dict[str, str]:
+        """Return the name of each province the targets are for, in the interface language."""
+        return {code: region_name(code) for code in {t.province for t in self._targets}}
 
     def category_labels(self) -> dict[str, str]:
         """Return the translated name of each target category."""
@@ -94,6 +99,7 @@ class TargetsTableModel(QAbstractTableModel):
         """Show ``targets``."""
         self.beginResetModel()
         self._targets = list(targets)
+        self._labels.update(self._province_labels())
         self.endResetModel()
 
     def target(self, row: int) -> Target:
@@ -181,42 +187,9 @@ class TargetsPanel(QWidget):
         self.model = TargetsTableModel(self)
         self.proxy = TargetsFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.province_combo, self.category_combo, self.status_combo = (
-            QComboBox(self),
-            QComboBox(self),
-            QComboBox(self),
-        )
-        for combo, values in (
-            (self.province_combo, ("140000", "330000")),
-            (self.category_combo, CATEGORIES),
-            (self.status_combo, STATUSES),
-        ):
-            for value in (None, *values):
-                combo.addItem("", value)
-            combo.currentIndexChanged.connect(self._apply_filter)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self._apply_filter)
+        self._build_filters()
         self.count_label = QLabel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("metric"), QHeaderView.ResizeMode.Stretch)
-        for name in ("value", "source"):
-            header.setSectionResizeMode(
-                COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
-            )
-        header.setStretchLastSection(False)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.table.activated.connect(self._on_activated)
-
+        self.table = self._build_table()
         filters = QHBoxLayout()
         for widget in (self.province_combo, self.category_combo, self.status_combo):
             filters.addWidget(widget)
@@ -231,6 +204,47 @@ class TargetsPanel(QWidget):
         connect_event(self, state.province_changed, self._on_state_province)
         self.retranslate()
         self._on_state_province(state.province)
+
+    def _build_filters(self) -> None:
+        """Create the province (those the seed plans cover), category and status filters."""
+        self.province_combo, self.category_combo, self.status_combo = (
+            QComboBox(self),
+            QComboBox(self),
+            QComboBox(self),
+        )
+        for combo, values in (
+            (self.province_combo, featured()),
+            (self.category_combo, CATEGORIES),
+            (self.status_combo, STATUSES),
+        ):
+            for value in (None, *values):
+                combo.addItem("", value)
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_filter)
+
+    def _build_table(self) -> QTableView:
+        """Return the sortable, single-selection table over the filter model."""
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("metric"), QHeaderView.ResizeMode.Stretch)
+        for name in ("value", "source"):
+            header.setSectionResizeMode(
+                COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
+            )
+        header.setStretchLastSection(False)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.activated.connect(self._on_activated)
+        return table
 
     # -- public API ---------------------------------------------------------------------------
     def set_targets(self, targets: list[Target]) -> None:
@@ -252,8 +266,7 @@ class TargetsPanel(QWidget):
         self.model.retranslate()
         names = {
             None: self.tr("All provinces"),
-            "140000": self.tr("Shanxi 山西"),
-            "330000": self.tr("Zhejiang 浙江"),
+            **{code: region_choice(code) for code in featured()},
         }
         labels = [
             (self.province_combo, names),
@@ -266,6 +279,9 @@ class TargetsPanel(QWidget):
         for combo, texts in labels:
             for i in range(combo.count()):
                 combo.setItemText(i, texts.get(combo.itemData(i), str(combo.itemData(i))))
+        self.province_combo.setAccessibleName(self.tr("Province"))
+        self.category_combo.setAccessibleName(self.tr("Category"))
+        self.status_combo.setAccessibleName(self.tr("Status"))
         self.search_edit.setPlaceholderText(self.tr("Search id, metric, unit or quote"))
         self.search_edit.setToolTip(self.tr("Case-insensitive; matches the verbatim quote too"))
         self._update_count()
@@ -332,6 +348,5 @@ class TargetsPanel(QWidget):
             self._syncing = False
 
     def _on_state_province(self, province: str) -> None:
-        i = self.province_combo.findData(province) if province in ("140000", "330000") else 0
-        self.province_combo.setCurrentIndex(max(i, 0))
+        self.province_combo.setCurrentIndex(max(self.province_combo.findData(province), 0))
         self._apply_filter()

@@ -20,7 +20,7 @@
             <translation>在离线地图上查看省级新型基础设施规划目标。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+13" />
             <source>Data sources</source>
             <translation>数据来源</translation>
         </message>
@@ -30,7 +30,7 @@
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Administrative boundaries: {source} ({note})</source>
             <translation>行政区划边界：{source}（{note}）</translation>
         </message>
@@ -40,12 +40,12 @@
             <translation>源自高德地图，GCJ-02 坐标，已转换为 WGS-84</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+11" />
             <source>boundary data</source>
             <translation>边界数据</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>Component</source>
             <translation>组件</translation>
         </message>
@@ -70,7 +70,7 @@
             <translation>许可证</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-58" />
             <source>Online basemap tiles: © OpenStreetMap contributors, © CARTO.</source>
             <translation>在线底图瓦片：© OpenStreetMap 贡献者，© CARTO。</translation>
         </message>
@@ -121,7 +121,7 @@
     <context>
         <name>ExportActions</name>
         <message>
-            <location filename="../export_actions.py" line="+351" />
+            <location filename="../export_actions.py" line="+338" />
             <source>Export &amp;view...</source>
             <translation>导出视图(&amp;V)...</translation>
         </message>
@@ -141,26 +141,26 @@
             <translation>请先选择区域</translation>
         </message>
         <message>
-            <location line="-95" />
-            <location line="+131" />
+            <location line="-113" />
+            <location line="+149" />
             <source>The map is still loading: export the view once it is drawn</source>
-            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How often and how long apart to grab again while the view is still blank. How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page and the basemap tiles have arrived. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
+            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page and the basemap tiles have arrived. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
             <translation>地图仍在加载：请在绘制完成后再导出视图</translation>
         </message>
         <message>
-            <location line="-125" />
-            <location line="+137" />
+            <location line="-143" />
+            <location line="+155" />
             <source>The map has not been drawn yet: try the export again</source>
             <translation>地图尚未绘制完成：请重新导出</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Select a region first (click it on the map)</source>
             <translation>请先选择区域（在地图上点击）</translation>
         </message>
         <message>
-            <location line="-20" />
-            <location line="+38" />
+            <location line="-21" />
+            <location line="+33" />
             <source>Exporting...</source>
             <translation>正在导出...</translation>
         </message>
@@ -173,7 +173,7 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../dialogs/export.py" line="+194" />
+            <location filename="../dialogs/export.py" line="+208" />
             <source>PNG image (*.png)</source>
             <extracomment>What can be exported and the formats each allows.</extracomment>
             <translation>PNG 图像 (*.png)</translation>
@@ -230,36 +230,36 @@
         </message>
         <message>
             <location line="+4" />
-            <source>Format:</source>
-            <translation>格式：</translation>
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Resolution (DPI):</source>
-            <translation>分辨率（DPI）：</translation>
+            <source>&amp;Resolution (DPI):</source>
+            <translation>分辨率（DPI）(&amp;R)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Size:</source>
-            <translation>尺寸：</translation>
+            <source>&amp;Size:</source>
+            <translation>尺寸(&amp;S)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Page:</source>
-            <translation>纸张：</translation>
+            <source>&amp;Page:</source>
+            <translation>纸张(&amp;P)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Orientation:</source>
-            <translation>方向：</translation>
+            <source>&amp;Orientation:</source>
+            <translation>方向(&amp;O)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>File:</source>
-            <translation>文件：</translation>
+            <source>F&amp;ile:</source>
+            <translation>文件(&amp;I)：</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
             <source>Landscape</source>
             <translation>横向</translation>
         </message>
@@ -282,13 +282,13 @@
     <context>
         <name>ImportBoundariesDialog</name>
         <message>
-            <location filename="../dialogs/import_boundaries.py" line="+165" />
-            <location line="+47" />
+            <location filename="../dialogs/import_boundaries.py" line="+198" />
+            <location line="+61" />
             <source>Import boundaries</source>
             <translation>导入边界</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-60" />
             <source>Browse...</source>
             <translation>浏览...</translation>
         </message>
@@ -298,7 +298,7 @@
             <translation>选择或拖入边界文件</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>&amp;Layer:</source>
             <translation>图层(&amp;L)：</translation>
         </message>
@@ -339,27 +339,17 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+13" />
+            <location line="+5" />
             <source>Automatic</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+9" />
             <source>Automatic (from the codes)</source>
             <translation>自动（根据代码判断）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Shanxi</source>
-            <translation>山西</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Zhejiang</source>
-            <translation>浙江</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>province</source>
             <translation>全省</translation>
         </message>
@@ -374,7 +364,7 @@
             <translation>县区</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>WGS-84 / CGCS2000 (most GIS files)</source>
             <translation>WGS-84 / CGCS2000（多数 GIS 文件）</translation>
         </message>
@@ -389,12 +379,17 @@
             <translation>BD-09（百度）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-19" />
             <source>From the file, or guessed (e.g. EPSG:4547)</source>
             <translation>读取自文件，或自动推测（例如 EPSG:4547）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-19" />
+            <source>Boundary file</source>
+            <translation>边界文件</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Check &amp;again</source>
             <translation>重新检查(&amp;A)</translation>
         </message>
@@ -414,7 +409,7 @@
             <translation>警告：</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+37" />
             <source>Boundary files ({0});;All files (*)</source>
             <translation>边界文件 ({0});;所有文件 (*)</translation>
         </message>
@@ -498,9 +493,9 @@
     <context>
         <name>LayersPanel</name>
         <message>
-            <location filename="../panels/layers.py" line="+113" />
+            <location filename="../panels/layers.py" line="+139" />
             <source>Layers</source>
-            <extracomment>Online tile providers the basemap layer can use (xyzservices names). The basemap tile provider chosen (an xyzservices name such as ``"CartoDB.Positron"``).</extracomment>
+            <extracomment>The overlays only some provinces have, and where to find those provinces. Why fewer classes are drawn than asked (hidden when all are).</extracomment>
             <translation>图层</translation>
         </message>
         <message>
@@ -509,19 +504,9 @@
             <translation>地图</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>City choropleth</source>
-            <translation>城市分级设色</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Shanxi roles</source>
-            <translation>山西城市定位</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Corridors (schematic)</source>
-            <translation>走廊（示意）</translation>
+            <translation>走廊（示意线）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -539,12 +524,12 @@
             <translation>在线底图（OpenStreetMap/CartoDB）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+14" />
             <source>Off by default: the tiles are downloaded from the internet.</source>
             <translation>默认关闭：底图瓦片需从互联网下载。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+12" />
             <source>OpenStreetMap</source>
             <translation>OpenStreetMap</translation>
         </message>
@@ -584,12 +569,37 @@
             <translation>等间距</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+50" />
+            <source>{0} has no city roles in the plan data</source>
+            <translation>{0}的规划资料中没有城市角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} has no corridors in the plan data</source>
+            <translation>{0}的规划资料中没有走廊</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Each category has its own colour: nothing to classify</source>
+            <translation>每个类别各有其颜色，无需分级</translation>
+        </message>
+        <message>
+            <location line="-99" />
             <source>&amp;Level</source>
             <translation>层级(&amp;L)</translation>
         </message>
         <message>
+            <location line="-11" />
+            <source>Choropleth</source>
+            <translation>分级设色</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>City roles</source>
+            <translation>城市角色</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>&amp;Metric</source>
             <translation>指标(&amp;M)</translation>
         </message>
@@ -604,7 +614,7 @@
             <translation>分级数(&amp;C)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>Online basemap provider</source>
             <translation>在线底图来源</translation>
         </message>
@@ -612,7 +622,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="+165" />
+            <location filename="../main_window.py" line="+185" />
             <source>Infra Atlas - new infrastructure plans</source>
             <translation>Infra Atlas - 新型基础设施规划</translation>
         </message>
@@ -632,12 +642,7 @@
             <translation>导入边界(&amp;B)...</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Layers</source>
-            <translation>图层(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Boundary &amp;versions...</source>
             <translation>边界版本(&amp;V)...</translation>
         </message>
@@ -652,22 +657,7 @@
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Shanxi</source>
-            <translation>山西</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Zhejiang</source>
-            <translation>浙江</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Both provinces (national context)</source>
-            <translation>两省（全国背景）</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>Zoom to &amp;province</source>
             <translation>缩放至全省(&amp;P)</translation>
         </message>
@@ -697,17 +687,17 @@
             <translation>目标</translation>
         </message>
         <message>
-            <location line="+60" />
-            <source>Building the map...</source>
-            <translation>正在生成地图...</translation>
+            <location line="-13" />
+            <source>&amp;Boundaries</source>
+            <translation>边界(&amp;B)</translation>
         </message>
         <message>
-            <location line="+30" />
-            <source>Map ready</source>
-            <translation>地图已就绪</translation>
+            <location line="+18" />
+            <source>China (national view)</source>
+            <translation>全国</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+76" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -717,34 +707,48 @@
             <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Imported {0} targets from {1}</source>
             <translation>已从 {1} 导入 {0} 项目标</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>line {0}: {1}</source>
             <translation>第 {0} 行：{1}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>Import report</source>
             <translation>导入报告</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+28" />
             <source>Boundary version {0} ({1}) stored and shown</source>
             <translation>边界版本 {0}（{1}）已保存并显示</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+86" />
             <source>The map has not been drawn yet: try again</source>
             <translation>地图尚未绘制完成：请重试</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Could not write {0}</source>
             <translation>无法写入 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapController</name>
+        <message>
+            <location filename="../map/controller.py" line="+155" />
+            <source>Building the map...</source>
+            <extracomment>What the window needs to know of a page style (the colours stay in the page): see :meth:`geodata.atlas.AtlasData.style`. A categorical style has only the first two. A style as asked: metric, scheme and number of classes. Read the summary of the style the page shows.</extracomment>
+            <translation>正在生成地图...</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Map ready</source>
+            <translation>地图已就绪</translation>
         </message>
     </context>
     <context>
@@ -763,7 +767,7 @@
     <context>
         <name>RegionPanel</name>
         <message>
-            <location filename="../panels/region.py" line="+71" />
+            <location filename="../panels/region.py" line="+74" />
             <source>Region</source>
             <translation>区域</translation>
         </message>
@@ -866,7 +870,7 @@
     <context>
         <name>RegionPicker</name>
         <message>
-            <location filename="../panels/region_picker.py" line="+47" />
+            <location filename="../panels/region_picker.py" line="+48" />
             <location line="+18" />
             <source>(none)</source>
             <translation>（无）</translation>
@@ -880,22 +884,12 @@
     <context>
         <name>TargetsPanel</name>
         <message>
-            <location filename="../panels/targets.py" line="+254" />
+            <location filename="../panels/targets.py" line="+268" />
             <source>All provinces</source>
             <translation>全部省份</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Shanxi 山西</source>
-            <translation>山西</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Zhejiang 浙江</source>
-            <translation>浙江</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
@@ -906,6 +900,21 @@
         </message>
         <message>
             <location line="+5" />
+            <source>Province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Search id, metric, unit or quote</source>
             <translation>搜索编号、指标、单位或原文</translation>
         </message>
@@ -923,7 +932,7 @@
     <context>
         <name>TargetsTableModel</name>
         <message>
-            <location line="-243" />
+            <location line="-257" />
             <source>ID</source>
             <translation>编号</translation>
         </message>
@@ -968,17 +977,7 @@
             <translation>来源</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Shanxi</source>
-            <translation>山西</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Zhejiang</source>
-            <translation>浙江</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>province</source>
             <translation>全省</translation>
         </message>
@@ -998,7 +997,7 @@
             <translation>走廊</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+16" />
             <source>Overall</source>
             <translation>总体</translation>
         </message>
@@ -1041,9 +1040,14 @@
     <context>
         <name>VersionsDialog</name>
         <message>
-            <location filename="../dialogs/versions.py" line="+107" />
+            <location filename="../dialogs/versions.py" line="+118" />
             <source>Boundary versions</source>
             <translation>边界版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Versions:</source>
+            <translation>版本(&amp;V)：</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1117,22 +1121,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+110" />
+            <location line="+109" />
             <source>Select an imported version to see its changes.</source>
             <translation>选择一个导入的版本以查看其变化。</translation>
         </message>
         <message>
-            <location line="-93" />
-            <source>Shanxi</source>
-            <translation>山西</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Zhejiang</source>
-            <translation>浙江</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-91" />
             <source>provinces</source>
             <translation>省份</translation>
         </message>

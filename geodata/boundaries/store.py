@@ -33,6 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geodata.boundaries.bundled import bundled_layer
+from geodata.boundaries.diff import BoundaryDiff, diff_layers
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.paths import atomic_write_text, data_home
@@ -44,10 +46,6 @@ if TYPE_CHECKING:
 
 BUNDLED = 0
 _VERSION_DIR = re.compile(r"^v(\d+)$")
-#: Area change (as a fraction) above which the diff reports a region.
-AREA_TOLERANCE = 0.01
-#: An equal-area projection for China (area comparisons).
-_CHINA_ALBERS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=WGS84 +units=m"
 
 
 def scope_key(level: str, province: str | None) -> str:
@@ -370,8 +368,6 @@ class BoundaryStore:
     def layer_of(self, version: int, level: str, province: str | None) -> Layer:
         """Return a version's layer; version 0 is the bundled layer of ``level``/``province``."""
         if int(version) == BUNDLED:
-            from geodata.boundaries.bundled import bundled_layer
-
             return bundled_layer(level, province)
         return self.load(version)
 
@@ -390,140 +386,6 @@ def _in_scope(key: str, level: str | None, province: str | None) -> bool:
     return province is None or key_province == province or key_level == "province"
 
 
-def active_layer(level: str, province: str | None) -> Layer | None:
-    """Return the active imported layer for a province and level, or None when bundled.
-
-    Raises
-    ------
-    InputError
-        When the active version cannot be read.
-    """
-    store = BoundaryStore()
-    version = store.active_version(level, province)
-    return None if version == BUNDLED else store.load(version)
-
-
 def active_fingerprint() -> str:
     """Return a short hash of the active boundary choice (see :meth:`BoundaryStore.fingerprint`)."""
     return BoundaryStore().fingerprint()
-
-
-# ---------------------------------------------------------------------------- diff
-@dataclass
-class BoundaryDiff:
-    """What changed between two boundary versions.
-
-    Attributes
-    ----------
-    old_version, new_version : int
-    rows : list of dict
-        One per change: ``change`` (``added``, ``removed``, ``renamed``, ``recoded``,
-        ``area``), ``code``, ``name``, ``old_code``, ``old_name``, ``area_change`` (percent).
-    frame : geopandas.GeoDataFrame
-        The changed regions (the new geometry, or the old one for removed regions) with a
-        ``change`` column, for a map layer.
-    """
-
-    old_version: int
-    new_version: int
-    rows: list[dict[str, Any]]
-    frame: Any = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the diff as a JSON-ready dict."""
-        return {"old": self.old_version, "new": self.new_version, "changes": self.rows}
-
-
-def _same_name(a: str, b: str) -> bool:
-    from geodata.regions.catalogue import name_keys
-
-    return bool(set(name_keys(a)) & set(name_keys(b)))
-
-
-def diff_layers(old: Layer, new: Layer, old_version: int = 0, new_version: int = 0) -> BoundaryDiff:
-    """Compare two layers of one province and level.
-
-    A region is matched by its code; a code that disappears while a region of the same name
-    appears under a new code is reported as recoded; same code with another name as renamed;
-    an area that changed by more than 1% (equal-area projection) as ``area``.
-
-    Parameters
-    ----------
-    old, new : Layer
-        The layers to compare.
-    old_version, new_version : int
-        Their version numbers (for the report).
-
-    Returns
-    -------
-    BoundaryDiff
-    """
-    import geopandas as gpd
-
-    def table(layer: Layer) -> dict[str, tuple[str, Any, float]]:
-        gdf = layer.gdf[layer.gdf["adcode"].notna()]
-        areas = gdf.geometry.to_crs(_CHINA_ALBERS).area.to_numpy()
-        out: dict[str, tuple[str, Any, float]] = {}
-        for code, name, geom, area in zip(
-            gdf["adcode"], gdf["name_zh"], gdf.geometry.values, areas, strict=True
-        ):
-            out.setdefault(str(code), (str(name), geom, float(area)))  # first of duplicates
-        return out
-
-    before, after = table(old), table(new)
-    rows: list[dict[str, Any]] = []
-    shapes: list[tuple[str, str, str, Any]] = []
-    gone = [c for c in before if c not in after]
-    came = [c for c in after if c not in before]
-    recoded: set[str] = set()
-    for code in came:
-        name, geom, _area = after[code]
-        twin = next((c for c in gone if c not in recoded and _same_name(before[c][0], name)), None)
-        if twin is not None:
-            recoded.add(twin)
-            rows.append(_row("recoded", code, name, twin, before[twin][0]))
-            shapes.append(("recoded", code, name, geom))
-        else:
-            rows.append(_row("added", code, name))
-            shapes.append(("added", code, name, geom))
-    for code in gone:
-        if code not in recoded:
-            name, geom, _area = before[code]
-            rows.append(_row("removed", None, None, code, name))
-            shapes.append(("removed", code, name, geom))
-    for code in (c for c in after if c in before):
-        name, geom, area = after[code]
-        old_name, _old_geom, old_area = before[code]
-        if not _same_name(name, old_name):
-            rows.append(_row("renamed", code, name, code, old_name))
-            shapes.append(("renamed", code, name, geom))
-        if old_area > 0 and abs(area - old_area) / old_area > AREA_TOLERANCE:
-            change = round(100 * (area - old_area) / old_area, 1)
-            rows.append({**_row("area", code, name, code, old_name), "area_change": change})
-            shapes.append(("area", code, name, geom))
-    frame = gpd.GeoDataFrame(
-        {
-            "change": [s[0] for s in shapes],
-            "adcode": [s[1] for s in shapes],
-            "name_zh": [s[2] for s in shapes],
-        },
-        geometry=gpd.GeoSeries([s[3] for s in shapes], crs="EPSG:4326"),
-    )
-    return BoundaryDiff(old_version, new_version, rows, frame)
-
-
-def _row(
-    change: str,
-    code: str | None,
-    name: str | None,
-    old_code: str | None = None,
-    old_name: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "change": change,
-        "code": code,
-        "name": name,
-        "old_code": old_code,
-        "old_name": old_name,
-        "area_change": None,
-    }

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+from geodata.i18n import tr
 from geodata.vocab import SCHEMES
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Sequential palette (ColorBrewer YlGnBu, 9 classes); k classes take evenly spaced entries.
 SEQUENTIAL = (
@@ -22,6 +28,11 @@ SEQUENTIAL = (
     "#081d58",
 )
 NO_DATA = "#d9d9d9"
+#: Why a numeric classification draws fewer classes than asked: no region has a value; every
+#: value is the same; fewer regions have a value than classes asked; the values have fewer
+#: distinct values than that; the scheme merged classes of tied values (quantiles of many
+#: equal values).
+FEWER_REASONS = ("no_values", "one_value", "regions", "distinct_values", "ties")
 
 
 @dataclass
@@ -46,6 +57,13 @@ class Classification:
         Adcode -> class index (-1 for no data).
     bins : list of float
         Upper bounds of the numeric classes.
+    asked : int
+        The number of classes asked for (the categories' number for categories).
+    reason : str or None
+        Why fewer classes than ``asked`` are drawn (None when all are), one of
+        :data:`FEWER_REASONS`.
+    language : {"zh", "en"}
+        Language of the legend's words (the no-data entry, the note).
     """
 
     metric: str
@@ -56,6 +74,14 @@ class Classification:
     color_of: dict[str, str]
     class_of: dict[str, int]
     bins: list[float] = field(default_factory=list)
+    asked: int = 0
+    reason: str | None = None
+    language: str = "zh"
+
+    @property
+    def drawn(self) -> int:
+        """The number of classes drawn (legend entries other than no data)."""
+        return len(self.colors)
 
     def legend(self) -> list[dict]:
         """Return the legend entries ``[{color, label}]`` (with a no-data entry when needed)."""
@@ -63,18 +89,14 @@ class Classification:
             {"color": c, "label": lab} for c, lab in zip(self.colors, self.labels, strict=True)
         ]
         if any(v < 0 for v in self.class_of.values()):
-            entries.append({"color": NO_DATA, "label": "no data / 无数据"})
+            entries.append({"color": NO_DATA, "label": tr("classes.no_data", self.language)})
         return entries
 
-    def to_dict(self) -> dict:
-        """Return the JSON form the map page uses."""
-        return {
-            "metric": self.metric,
-            "kind": self.kind,
-            "scheme": self.scheme,
-            "legend": self.legend(),
-            "colors": self.color_of,
-        }
+    def note(self) -> str:
+        """Return why fewer classes are drawn than asked, as one line (``""`` when all are)."""
+        if self.reason is None:
+            return ""
+        return tr(f"classes.{self.reason}", self.language, drawn=self.drawn, asked=self.asked)
 
 
 def palette(k: int) -> list[str]:
@@ -108,7 +130,11 @@ def class_labels(minimum: float, bins: list[float], integral: bool = False) -> l
 
 
 def classify_numeric(
-    metric: str, values: Mapping[str, float | None], scheme: str = "natural_breaks", k: int = 4
+    metric: str,
+    values: Mapping[str, float | None],
+    scheme: str = "natural_breaks",
+    k: int = 4,
+    language: str = "zh",
 ) -> Classification:
     """Classify numeric values with mapclassify.
 
@@ -121,7 +147,10 @@ def classify_numeric(
     scheme : {"natural_breaks", "quantiles", "equal_interval"}
         Classification scheme.
     k : int
-        Number of classes wanted; fewer are used when there are fewer distinct values.
+        Number of classes wanted; fewer are drawn when the values cannot fill them, and the
+        classification's ``reason`` says why.
+    language : {"zh", "en"}
+        Language of the legend's words.
 
     Returns
     -------
@@ -134,37 +163,82 @@ def classify_numeric(
     known = {a: float(v) for a, v in values.items() if v is not None and not math.isnan(float(v))}
     class_of = {a: -1 for a in values}
     if not known:
+        no_data = dict.fromkeys(values, NO_DATA)
         return Classification(
-            metric, "numeric", scheme, [], [], dict.fromkeys(values, NO_DATA), class_of
+            metric,
+            "numeric",
+            scheme,
+            [],
+            [],
+            no_data,
+            class_of,
+            asked=k,
+            reason="no_values",
+            language=language,
         )
     y = np.array(list(known.values()))
-    distinct = np.unique(y)
-    k = max(1, min(k, len(distinct)))
-    if k == 1:
-        bins = [float(distinct.max())]
-        yb = np.zeros(len(y), dtype=int)
-    else:
-        import mapclassify  # only here: one class needs no classifier (and no 1 s import)
-
-        cls = {
-            "natural_breaks": lambda: mapclassify.NaturalBreaks(y, k=k),
-            "quantiles": lambda: mapclassify.Quantiles(y, k=k),
-            "equal_interval": lambda: mapclassify.EqualInterval(y, k=k),
-        }[scheme]()
-        bins = [float(b) for b in cls.bins]
-        yb = np.asarray(cls.yb, dtype=int)
+    bins, yb = _breaks(y, scheme, k)
     colors = palette(len(bins))
     labels = class_labels(float(y.min()), bins, integral=bool(np.all(y == np.round(y))))
     for adcode, b in zip(known, yb, strict=True):
         class_of[adcode] = int(b)
     color_of = {a: (colors[c] if c >= 0 else NO_DATA) for a, c in class_of.items()}
-    return Classification(metric, "numeric", scheme, colors, labels, color_of, class_of, bins)
+    return Classification(
+        metric,
+        "numeric",
+        scheme,
+        colors,
+        labels,
+        color_of,
+        class_of,
+        bins,
+        asked=k,
+        reason=_fewer_reason(y, k, len(bins)),
+        language=language,
+    )
+
+
+def _breaks(y: np.ndarray, scheme: str, k: int) -> tuple[list[float], np.ndarray]:
+    """Return the upper bounds of at most ``k`` classes of ``y`` and each value's class."""
+    import numpy as np
+
+    distinct = np.unique(y)
+    k = max(1, min(k, len(distinct)))
+    if k == 1:
+        return [float(distinct.max())], np.zeros(len(y), dtype=int)
+    import mapclassify  # only here: one class needs no classifier (and no 1 s import)
+
+    make = {
+        "natural_breaks": mapclassify.NaturalBreaks,
+        "quantiles": mapclassify.Quantiles,
+        "equal_interval": mapclassify.EqualInterval,
+    }[scheme]
+    with warnings.catch_warnings():
+        # Quantiles of tied values merge classes and say so: the classification says it too.
+        warnings.filterwarnings("ignore", "Not enough unique values", UserWarning)
+        classes = make(y, k=k)
+    return [float(b) for b in classes.bins], np.asarray(classes.yb, dtype=int)
+
+
+def _fewer_reason(y: np.ndarray, asked: int, drawn: int) -> str | None:
+    """Return why ``drawn`` classes of ``y`` are fewer than ``asked`` (None when they are not)."""
+    import numpy as np
+
+    distinct = len(np.unique(y))
+    if drawn >= asked:
+        return None
+    if drawn < distinct:
+        return "ties"
+    if distinct == 1:
+        return "one_value"
+    return "regions" if distinct == len(y) else "distinct_values"
 
 
 def classify_categorical(
     metric: str,
     values: Mapping[str, str | None],
     categories: list[tuple[str, str, str]],
+    language: str = "zh",
 ) -> Classification:
     """Colour categories (such as city roles) with fixed colours.
 
@@ -176,6 +250,8 @@ def classify_categorical(
         Adcode -> category id (None for none).
     categories : list of tuple
         ``(category id, legend label, hex colour)`` in legend order.
+    language : {"zh", "en"}
+        Language of the labels (and of the no-data entry).
 
     Returns
     -------
@@ -193,6 +269,8 @@ def classify_categorical(
         [lab for _, lab, _ in categories],
         color_of,
         class_of,
+        asked=len(categories),
+        language=language,
     )
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from geodata.plan.corridors import Crossing
 from geodata.plan.roles import CityRole, role_of
 from geodata.plan.targets import Target, province_wide
-from geodata.regions.catalogue import PROVINCE_EN, national_index, region
+from geodata.regions.catalogue import national_index, region
+from geodata.regions.names import PROVINCE_EN
 
 
 @dataclass

@@ -1,15 +1,17 @@
 """The metrics a region layer can be coloured by.
 
-Defaults: the city's role in Shanxi's urban layout (categorical), the number of plan items
-scoped to each region, the corridor length inside each region (km), and every metric the user
-imported per region (summed per region when a sheet has several rows for one region).
+Defaults: the city's role in its province's urban layout (categorical, where the seed data has
+roles), the number of plan items scoped to each region, the corridor length inside each region
+(km), and every metric the user imported per region (summed per region when a sheet has several
+rows for one region). Their names are in the engine's text table (:mod:`geodata.i18n`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from geodata.i18n import tr
 from geodata.layer import Layer
 from geodata.plan.classify import Classification, classify_categorical, classify_numeric
 from geodata.plan.corridors import Crossing, length_by_region
@@ -17,10 +19,10 @@ from geodata.plan.join import join
 from geodata.plan.roles import load_roles
 from geodata.plan.targets import Target
 
-ROLE_CATEGORIES = (
-    ("master", "一主", "one master", "#b2182b"),
-    ("assistant", "三副", "three assistants", "#ef8a62"),
-    ("centre", "六市域中心", "six city-region centres", "#fddbc7"),
+#: The roles of the urban layout, largest first: ``(role, Chinese, English, colour)``.
+ROLE_CATEGORIES = tuple(
+    (role, tr(f"role.{role}", "zh"), tr(f"role.{role}", "en"), color)
+    for role, color in (("master", "#b2182b"), ("assistant", "#ef8a62"), ("centre", "#fddbc7"))
 )
 
 
@@ -89,61 +91,51 @@ def available_metrics(
         when a corridor crosses the layer; one per imported metric with values in the layer.
     """
     targets = list(targets)
-    codes = layer.adcodes
-    metrics: list[Metric] = []
-    roles = load_roles()
-    if any(code in roles for code in codes):
-        metrics.append(
-            Metric(
-                "role",
-                "Role in the urban layout",
-                "城镇布局角色",
-                "categorical",
-                values={c: (roles[c].role if c in roles else None) for c in codes},
-            )
-        )
-    report = join([t for t in targets if t.category != "user"], layer)
-    counts = {c: 0 for c in codes}
-    for m in report.matched:
-        counts[m["region"]] += 1
-    metrics.append(
-        Metric(
-            "plan_items", "Plan items per region", "规划事项数", "numeric", "items", dict(counts)
-        )
-    )
     crossings = list(crossings)
+    codes = layer.adcodes
+    roles = load_roles()
+    metrics: list[Metric] = []
+    if any(code in roles for code in codes):
+        values = {c: (roles[c].role if c in roles else None) for c in codes}
+        metrics.append(_named_metric("role", "categorical", "", values))
+    metrics.append(_named_metric("plan_items", "numeric", "items", _plan_items(layer, targets)))
     if crossings:
         lengths = length_by_region(crossings)
-        metrics.append(
-            Metric(
-                "corridor_km",
-                "Corridor length (km)",
-                "走廊长度（公里）",
-                "numeric",
-                "km",
-                {c: round(lengths.get(c, 0.0), 1) for c in codes},
-            )
-        )
+        values = {c: round(lengths.get(c, 0.0), 1) for c in codes}
+        metrics.append(_named_metric("corridor_km", "numeric", "km", values))
+    return metrics + _user_metrics(codes, targets)
+
+
+def _named_metric(metric: str, kind: str, unit: str, values: Mapping[str, object]) -> Metric:
+    """Return a built-in metric, named from the engine's text table."""
+    key = f"metric.{metric}"
+    return Metric(metric, tr(key, "en"), tr(key, "zh"), kind, unit, dict(values))
+
+
+def _plan_items(layer: Layer, targets: list[Target]) -> dict[str, int]:
+    """Return the number of plan items (all targets but imported ones) scoped to each region."""
+    counts = dict.fromkeys(layer.adcodes, 0)
+    for m in join([t for t in targets if t.category != "user"], layer).matched:
+        counts[m["region"]] += 1
+    return counts
+
+
+def _user_metrics(codes: list[str], targets: list[Target]) -> list[Metric]:
+    """Return one metric per imported (metric, unit), its values summed per region."""
+    known = set(codes)
     user: dict[tuple[str, str], dict[str, float]] = {}
     for t in targets:
         if t.category != "user" or t.value is None:
             continue
         for code in t.regions:
-            if code in counts:
+            if code in known:
                 bucket = user.setdefault((t.metric, t.unit), {})
                 bucket[code] = bucket.get(code, 0.0) + float(t.value)
+    metrics = []
     for (name, unit), values in sorted(user.items()):
         label = f"{name} ({unit})" if unit else name
-        metrics.append(
-            Metric(
-                f"user:{name}|{unit}",
-                label,
-                label,
-                "numeric",
-                unit,
-                {c: values.get(c) for c in codes},
-            )
-        )
+        per_region = {c: values.get(c) for c in codes}
+        metrics.append(Metric(f"user:{name}|{unit}", label, label, "numeric", unit, per_region))
     return metrics
 
 
@@ -170,5 +162,5 @@ def classify_metric(
         categories = [
             (cat, zh if language == "zh" else en, color) for cat, zh, en, color in ROLE_CATEGORIES
         ]
-        return classify_categorical(metric.id, metric.values, categories)  # type: ignore[arg-type]
-    return classify_numeric(metric.id, metric.values, scheme, k)  # type: ignore[arg-type]
+        return classify_categorical(metric.id, metric.values, categories, language)  # type: ignore[arg-type]
+    return classify_numeric(metric.id, metric.values, scheme, k, language)  # type: ignore[arg-type]

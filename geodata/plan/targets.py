@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from geodata.errors import InputError
-from geodata.regions.catalogue import normalise_code
+from geodata.regions.names import normalise_code
 from seeds import SEEDS_DIR
 
 CATEGORIES = ("overall", "information", "integration", "innovation", "security", "user")

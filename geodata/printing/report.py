@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from geodata.errors import InputError
 from geodata.i18n import TEXT, tr
@@ -22,19 +22,13 @@ from geodata.layer import Layer
 from geodata.plan.details import RegionDetails
 from geodata.plan.provinces import with_corridors, with_roles
 from geodata.plan.targets import Target
-from geodata.printing.figure import (
-    HIGHLIGHT_COLOR,
-    page_inches,
-    province_crs,
-    save_figure,
-    source_note,
-    wrap_text,
-)
+from geodata.printing.captions import source_note
+from geodata.printing.figure import HIGHLIGHT_COLOR
+from geodata.printing.geometry import geometry_path, projector, province_crs
+from geodata.printing.page import page_inches, wrap_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-    from geodata.atlas import AtlasData
 
 #: Page (A4 portrait) in points and its margins.
 PAGE_W, PAGE_H = 595.2756, 841.8898
@@ -143,59 +137,32 @@ def _body(details: RegionDetails, language: str) -> list[_Line]:
     return lines
 
 
-def _wrap(lines: list[_Line], width: float, scale: float) -> list[tuple[_Line, str, float]]:
-    """Return ``(line, text, height)`` rows after wrapping at ``scale``."""
+class _Row(NamedTuple):
+    """One printed line of the body: its text, the line it was wrapped from, its height."""
+
+    line: _Line
+    text: str
+    height: float
+
+
+def _wrap(lines: list[_Line], width: float, scale: float) -> list[_Row]:
+    """Return the rows of ``lines`` after wrapping at ``scale``."""
     rows = []
     for line in lines:
         size = line.size * scale
         parts = wrap_text(line.text, width - line.indent, size, line.bold)
         for j, part in enumerate(parts):
             height = size * 1.32 + (line.gap * scale if j == 0 else 0.0)
-            rows.append((line, part, height))
+            rows.append(_Row(line, part, height))
     return rows
 
 
-def _draw_inset(fig: Any, layer: Layer, adcode: str, box: tuple[float, float, float, float]):
-    import numpy as np
-    import shapely
-    from matplotlib.patches import PathPatch
-
-    from geodata.printing.figure import _path, _projector
-
-    ax = fig.add_axes(box)
-    ax.set_axis_off()
-    crs = province_crs(layer.gdf.total_bounds)
-    project = _projector(crs)
-    geoms = shapely.transform(np.asarray(layer.gdf.geometry.values), project)
-    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
-    tolerance = max(maxx - minx, maxy - miny) / 1500
-    geoms = shapely.coverage_simplify(geoms, tolerance)
-    for code, geom in zip(layer.gdf["adcode"], geoms, strict=True):
-        chosen = code == adcode
-        ax.add_patch(
-            PathPatch(
-                _path(geom),
-                facecolor=HIGHLIGHT_COLOR if chosen else "#e6e6e6",
-                edgecolor="white",
-                linewidth=0.6,
-                zorder=2 if chosen else 1,
-                gid=f"inset-{code}" if chosen else None,
-            )
-        )
-    ax.add_patch(
-        PathPatch(
-            _path(shapely.coverage_union_all(geoms)),
-            facecolor="none",
-            edgecolor="#555555",
-            linewidth=0.8,
-            zorder=3,
-        )
-    )
-    pad = 0.03 * max(maxx - minx, maxy - miny)
-    ax.set_xlim(minx - pad, maxx + pad)
-    ax.set_ylim(miny - pad, maxy + pad)
-    ax.set_aspect("equal", adjustable="box")
-    return ax
+def check_report_path(path: str | Path) -> Path:
+    """Return ``path`` as a Path, or raise :class:`InputError` when it does not end in .pdf."""
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise InputError(f"a region report is a PDF: name the file {path.stem}.pdf")
+    return path
 
 
 def build_region_report(
@@ -220,65 +187,120 @@ def build_region_report(
     Returns
     -------
     matplotlib.figure.Figure
-        A4 portrait; ``fig.report`` is the :class:`ReportLayout`.
+        A4 portrait; ``fig.report`` is the :class:`ReportLayout`. Save it with
+        :func:`geodata.printing.output.save_figure`.
 
     Raises
     ------
     InputError
         When the layer does not contain the region.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from geodata.fonts import register_matplotlib_font
-
     if details.adcode not in set(layer.gdf["adcode"]):
         raise InputError(
             f"region {details.adcode} is not in the {layer.level} layer of province "
             f"{layer.province}: pick one of its {layer.level} adcodes"
         )
+    fig = _new_page()
+    top = PAGE_H - MARGIN
+    _draw_inset(fig, layer, details.adcode, _inset_box(top))
+    info_bottom = _draw_header(fig, details, _info(details, layer, language), language, top)
+    body_top = min(info_bottom, top - INSET) - 14
+    body_bottom = _draw_footer(fig, layer, language, today)
+    body = _fit_body(details, language, body_top - body_bottom)
+    _draw_body(fig, body, body_top)
+    total_targets = len(details.scoped) + len(details.province_wide)
+    fig.report = ReportLayout(  # type: ignore[attr-defined]
+        scale=body.scale,
+        targets_shown=total_targets - body.left_out,
+        targets_left_out=body.left_out,
+        lines=[row.text for row in body.rows],
+    )
+    fig.atlas = {"title": f"{details.name_zh} {tr('report.title', language)}"}  # type: ignore[attr-defined]
+    return fig
+
+
+def _new_page() -> Figure:
+    """Return an empty A4 portrait figure, on an Agg canvas, with the shipped CJK font."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from geodata.fonts import register_matplotlib_font
+
     register_matplotlib_font()
     fig = Figure(figsize=page_inches("A4", "portrait"), dpi=100)
     FigureCanvasAgg(fig)
-    width = PAGE_W - 2 * MARGIN
+    return fig
 
-    def put(x: float, y: float, value: str, size: float, **kwargs: Any) -> None:
-        fig.text(x / PAGE_W, y / PAGE_H, value, fontsize=size, va="top", ha="left", **kwargs)
 
-    # header: name, province, adcode; inset on the right
-    top = PAGE_H - MARGIN
-    inset_box = (
+def _put(fig: Figure, x: float, y: float, value: str, size: float, **kwargs: Any) -> None:
+    """Write text with its top left corner at ``x, y`` points from the page's bottom left."""
+    fig.text(x / PAGE_W, y / PAGE_H, value, fontsize=size, va="top", ha="left", **kwargs)
+
+
+def _inset_box(top: float) -> tuple[float, float, float, float]:
+    """Return the inset's box (figure fractions), in the top right corner under ``top``."""
+    return (
         (PAGE_W - MARGIN - INSET) / PAGE_W,
         (top - INSET) / PAGE_H,
         INSET / PAGE_W,
         INSET / PAGE_H,
     )
-    _draw_inset(fig, layer, details.adcode, inset_box)
-    left_w = width - INSET - 12
-    title = details.name_zh if language == "zh" else (details.name_en or details.name_zh)
-    other = details.name_en if language == "zh" else details.name_zh
-    put(MARGIN, top, f"{title} {other}".strip(), 18, fontweight="bold")
-    put(
-        MARGIN,
-        top - 26,
-        tr("report.title", language) + " · Infra Atlas",
-        9,
-        color="#555555",
+
+
+def _draw_inset(
+    fig: Figure, layer: Layer, adcode: str, box: tuple[float, float, float, float]
+) -> None:
+    """Draw the province's regions in grey with the region in red."""
+    import numpy as np
+    import shapely
+    from matplotlib.patches import PathPatch
+
+    ax = fig.add_axes(box)
+    ax.set_axis_off()
+    crs = province_crs(layer.gdf.total_bounds)
+    geoms = shapely.transform(np.asarray(layer.gdf.geometry.values), projector(crs))
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+    tolerance = max(maxx - minx, maxy - miny) / 1500
+    geoms = shapely.coverage_simplify(geoms, tolerance)
+    for code, geom in zip(layer.gdf["adcode"], geoms, strict=True):
+        chosen = code == adcode
+        ax.add_patch(
+            PathPatch(
+                geometry_path(geom),
+                facecolor=HIGHLIGHT_COLOR if chosen else "#e6e6e6",
+                edgecolor="white",
+                linewidth=0.6,
+                zorder=2 if chosen else 1,
+                gid=f"inset-{code}" if chosen else None,
+            )
+        )
+    ax.add_patch(
+        PathPatch(
+            geometry_path(shapely.coverage_union_all(geoms)),
+            facecolor="none",
+            edgecolor="#555555",
+            linewidth=0.8,
+            zorder=3,
+        )
     )
+    pad = 0.03 * max(maxx - minx, maxy - miny)
+    ax.set_xlim(minx - pad, maxx + pad)
+    ax.set_ylim(miny - pad, maxy + pad)
+    ax.set_aspect("equal", adjustable="box")
+
+
+def _info(details: RegionDetails, layer: Layer, language: str) -> list[tuple[str, str]]:
+    """Return the ``(label, value)`` facts under the title: province, adcode, role, corridors."""
     province = details.province_zh if language == "zh" else details.province_en
-    info: list[tuple[str, str]] = [
+    info = [
         (tr("report.province", language), f"{province} ({details.province})"),
         (tr("report.adcode", language), details.adcode),
     ]
     role = details.role
     if role is not None:
         confidence = tr(f"report.{role.confidence}", language) if role.confidence else ""
-        info.append(
-            (
-                tr("report.role", language),
-                f"{role.role_zh} · {role.role_en} ({confidence}). {role.note}",
-            )
-        )
+        value = f"{role.role_zh} · {role.role_en} ({confidence}). {role.note}"
+        info.append((tr("report.role", language), value))
     elif layer.province in with_roles():
         info.append((tr("report.role", language), tr("report.no_role", language)))
     if details.crossings:
@@ -290,119 +312,105 @@ def build_region_report(
         info.append((tr("report.corridors", language), "; ".join(names)))
     elif layer.province in with_corridors():
         info.append((tr("report.corridors", language), tr("report.no_corridors", language)))
+    return info
+
+
+def _draw_header(
+    fig: Figure,
+    details: RegionDetails,
+    info: list[tuple[str, str]],
+    language: str,
+    top: float,
+) -> float:
+    """Write the region's names, the report's title and the facts beside the inset.
+
+    Returns
+    -------
+    float
+        The height (points from the bottom) the header ends at.
+    """
+    width = PAGE_W - 2 * MARGIN - INSET - 12
+    title = details.name_zh if language == "zh" else (details.name_en or details.name_zh)
+    other = details.name_en if language == "zh" else details.name_zh
+    _put(fig, MARGIN, top, f"{title} {other}".strip(), 18, fontweight="bold")
+    heading = tr("report.title", language) + " · Infra Atlas"
+    _put(fig, MARGIN, top - 26, heading, 9, color="#555555")
     y = top - 46
     for label, value in info:
-        put(MARGIN, y, label, 8, color="#666666", fontweight="bold")
+        _put(fig, MARGIN, y, label, 8, color="#666666", fontweight="bold")
         y -= 11
-        for part in wrap_text(value, left_w, 9):
-            put(MARGIN, y, part, 9)
+        for part in wrap_text(value, width, 9):
+            _put(fig, MARGIN, y, part, 9)
             y -= 12
         y -= 4
-    body_top = min(y, top - INSET) - 14
+    return y
 
-    # footer
-    footer_lines = wrap_text(source_note(layer, language), width, 6.5)
+
+def _draw_footer(fig: Figure, layer: Layer, language: str, today: dt.date | None) -> float:
+    """Write the sources and the date at the foot of the page; return where the body may end."""
+    footer_lines = wrap_text(source_note(layer, language), PAGE_W - 2 * MARGIN, 6.5)
     date = (today or dt.date.today()).isoformat()
     footer_lines.append(tr("report.generated", language, date=date))
     footer_h = len(footer_lines) * 8.5
     for i, part in enumerate(footer_lines):
-        put(MARGIN, MARGIN + footer_h - i * 8.5, part, 6.5, color="#555555")
-    body_bottom = MARGIN + footer_h + 10
+        _put(fig, MARGIN, MARGIN + footer_h - i * 8.5, part, 6.5, color="#555555")
+    return MARGIN + footer_h + 10
 
-    # body: targets, shrinking the text until it fits, else cut
+
+class _Body(NamedTuple):
+    """The body as laid out: its rows, the text scale and the targets that did not fit."""
+
+    rows: list[_Row]
+    scale: float
+    left_out: int
+
+
+def _fit_body(details: RegionDetails, language: str, available: float) -> _Body:
+    """Lay out the targets in ``available`` points: shrink the text until it fits, else cut."""
     lines = _body(details, language)
-    available = body_top - body_bottom
-    total_targets = len(details.scoped) + len(details.province_wide)
+    width = PAGE_W - 2 * MARGIN
     for scale in SCALES:
         rows = _wrap(lines, width, scale)
-        if sum(h for _, _, h in rows) <= available:
+        if sum(row.height for row in rows) <= available:
+            return _Body(rows, scale, 0)
+    total_targets = len(details.scoped) + len(details.province_wide)
+    kept = _whole_targets(rows, available - BODY_SIZE * scale * 1.32 * 3)
+    left_out = total_targets - len({row.line.target for row in kept if row.line.target >= 0})
+    message = tr("report.truncated", language, n=left_out, code=details.adcode)
+    notice = _Line(message, BODY_SIZE, bold=True, color=HIGHLIGHT_COLOR)
+    for part in wrap_text(message, width, BODY_SIZE * scale, True):
+        kept.append(_Row(notice, part, BODY_SIZE * scale * 1.32))
+    return _Body(kept, scale, left_out)
+
+
+def _whole_targets(rows: list[_Row], height: float) -> list[_Row]:
+    """Return the first rows that fit in ``height``, without a target cut in the middle."""
+    kept: list[_Row] = []
+    used = 0.0
+    for row in rows:
+        if used + row.height > height:
             break
-    left_out = 0
-    if sum(h for _, _, h in rows) > available:
-        note_h = BODY_SIZE * scale * 1.32 * 3
-        kept, used = [], 0.0
-        for row in rows:
-            if used + row[2] > available - note_h:
-                break
-            kept.append(row)
-            used += row[2]
-        # drop a target cut in the middle, so what is shown is whole
-        last = kept[-1][0].target if kept else -1
-        if last >= 0 and any(r[0].target == last for r in rows[len(kept) :]):
-            kept = [r for r in kept if r[0].target != last]
-        shown = {r[0].target for r in kept if r[0].target >= 0}
-        left_out = total_targets - len(shown)
-        rows = kept
-        message = tr("report.truncated", language, n=left_out, code=details.adcode)
-        notice = _Line(message, BODY_SIZE, bold=True, color=HIGHLIGHT_COLOR)
-        for part in wrap_text(message, width, BODY_SIZE * scale, True):
-            rows.append((notice, part, BODY_SIZE * scale * 1.32))
-    y = body_top
-    for line, part, height in rows:
-        gap = height - line.size * scale * 1.32
-        y -= gap
-        put(
+        kept.append(row)
+        used += row.height
+    last = kept[-1].line.target if kept else -1
+    if last >= 0 and any(row.line.target == last for row in rows[len(kept) :]):
+        kept = [row for row in kept if row.line.target != last]
+    return kept
+
+
+def _draw_body(fig: Figure, body: _Body, top: float) -> None:
+    """Write the body's rows down from ``top``, each after the gap above it."""
+    y = top
+    for line, part, height in body.rows:
+        size = line.size * body.scale
+        y -= height - size * 1.32
+        _put(
+            fig,
             MARGIN + line.indent,
             y,
             part,
-            line.size * scale,
+            size,
             fontweight="bold" if line.bold else "normal",
             color=line.color,
         )
-        y -= line.size * scale * 1.32
-    fig.report = ReportLayout(  # type: ignore[attr-defined]
-        scale=scale,
-        targets_shown=total_targets - left_out,
-        targets_left_out=left_out,
-        lines=[part for _, part, _ in rows],
-    )
-    fig.atlas = {"title": f"{details.name_zh} {tr('report.title', language)}"}  # type: ignore[attr-defined]
-    return fig
-
-
-def region_report(
-    data: AtlasData,
-    adcode: str,
-    path: str | Path,
-    province: str | None = None,
-    level: str | None = None,
-    language: str = "zh",
-) -> Path:
-    """Write the one-page PDF report of a region.
-
-    Parameters
-    ----------
-    data : AtlasData
-    adcode : str
-        A city (or county) of a province.
-    path : str or Path
-        The PDF to write (replaced if it exists: check first, see
-        :func:`geodata.printing.figure.check_output`).
-    province : str, optional
-        The province's adcode (from the region's code by default).
-    level : {"city", "county"}, optional
-        Layer of the inset (from the region's catalogue level by default).
-    language : {"zh", "en"}
-
-    Returns
-    -------
-    pathlib.Path
-
-    Raises
-    ------
-    InputError
-        For a path not ending in .pdf or a region not in the layer.
-    """
-    from geodata.regions.catalogue import region
-
-    path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        raise InputError(f"a region report is a PDF: name the file {path.stem}.pdf")
-    province = province or adcode[:2] + "0000"
-    if level is None:
-        known = region(adcode)
-        level = known.level if known is not None and known.level in ("city", "county") else "city"
-    layer = data.layer(province, level)
-    details = data.details(adcode, province, level)
-    fig = build_region_report(details, layer, language)
-    return save_figure(fig, path)
+        y -= size * 1.32

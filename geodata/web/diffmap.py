@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from geodata.i18n import tr
 
 if TYPE_CHECKING:
-    from geodata.boundaries.store import BoundaryDiff
+    from geodata.boundaries.diff import BoundaryDiff
     from geodata.layer import Layer
 
 #: Colour of each kind of change (its label is ``change.<kind>`` in :mod:`geodata.i18n`).

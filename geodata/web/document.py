@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from geodata.drawing import MapOptions, label_points
 from geodata.i18n import section
 from geodata.plan.provinces import featured
+from geodata.vocab import LANGUAGES
 
 if TYPE_CHECKING:
     import folium
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from geodata.plan.metrics import Metric
     from geodata.plan.targets import Target
 
-# The metric, role and layer modules are imported by the functions that draw: the app imports
-# this module for MapOptions at start-up, when a cached view needs none of them.
+# The metric, role and layer modules (and geopandas behind them) are imported by the functions
+# that draw: a view served from the cache needs none of them.
 
 #: The folium assets the page loads (atlas.js needs Leaflet only).
 PAGE_ASSETS = ("leaflet", "leaflet_css")
@@ -158,29 +159,42 @@ def style_payload(metric: Metric, scheme: str, classes: int) -> dict:
     ----------
     metric : Metric
     scheme : str
+        Classification scheme (numeric metrics only).
     classes : int
+        Number of classes asked for (numeric metrics only).
 
     Returns
     -------
     dict
-        ``{metric, kind, title, legend: {zh, en}, colors, values: {zh, en}}`` as
-        ``InfraAtlas.setStyle`` takes it.
+        As ``InfraAtlas.setStyle`` takes it: ``metric``, ``kind`` (``"numeric"`` or
+        ``"categorical"``), ``title``, ``legend`` (``{zh, en}``), ``colors`` (adcode -> colour)
+        and ``values`` (``{zh, en}``: adcode -> text). A numeric metric's style also has
+        ``scheme``, ``asked`` and ``drawn`` (numbers of classes), ``reason`` (why fewer are
+        drawn, one of :data:`geodata.plan.classify.FEWER_REASONS`, or None) and ``note``
+        (``{zh, en}``: that reason as one line, ``""`` when all are drawn). A categorical one
+        has none of these: its classes are its categories.
     """
     from geodata.plan.metrics import classify_metric
 
-    by_lang = {lang: classify_metric(metric, scheme, classes, lang) for lang in ("zh", "en")}
+    by_lang = {lang: classify_metric(metric, scheme, classes, lang) for lang in LANGUAGES}
     zh = by_lang["zh"]
-    return {
+    style = {
         "metric": metric.id,
         "kind": metric.kind,
-        "scheme": zh.scheme,
         "title": {"zh": metric.label_zh, "en": metric.label_en},
         "legend": {lang: c.legend() for lang, c in by_lang.items()},
         "colors": zh.color_of,
-        "values": {
-            lang: {a: metric.display(a, lang) for a in metric.values} for lang in ("zh", "en")
-        },
+        "values": {lang: {a: metric.display(a, lang) for a in metric.values} for lang in LANGUAGES},
     }
+    if metric.kind == "numeric":
+        style |= {
+            "scheme": zh.scheme,
+            "asked": zh.asked,
+            "drawn": zh.drawn,
+            "reason": zh.reason,
+            "note": {lang: c.note() for lang, c in by_lang.items()},
+        }
+    return style
 
 
 def choose_metric(metrics: list[Metric], wanted: str) -> Metric:
@@ -252,18 +266,31 @@ def build_map(
     -------
     folium.Map
     """
-    from geodata.layer import Layer
-    from geodata.plan.classify import NO_DATA
-    from geodata.plan.metrics import ROLE_CATEGORIES, available_metrics
-    from geodata.plan.roles import load_roles
-    from geodata.web.assets import add_font, make_offline, offline_map
-    from geodata.web.pagefont import page_font_files
+    from geodata.plan.metrics import available_metrics
+    from geodata.web.assets import make_offline
 
     options = options or MapOptions()
     metrics = available_metrics(layer, targets, crossings or [])
-    metric = choose_metric(metrics, options.metric)
-    gdf = layer.gdf
-    minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
+    fmap = _page_map(layer.gdf.total_bounds)
+    if options.layers.get("basemap"):
+        _add_basemap(fmap, options.basemap)
+    data = page_data(layer, metrics, options, context=context, corridors=corridors)
+    fmap.add_child(_atlas_element(data))
+    fmap.get_root().title = "Infra Atlas map"
+    make_offline(fmap)
+    return fmap
+
+
+def _page_map(bounds: Iterable[float]) -> folium.Map:
+    """Return an empty offline map centred on ``(minx, miny, maxx, maxy)``, with the page font.
+
+    atlas.js draws with Leaflet alone: the jQuery, Bootstrap and icon-font assets folium adds
+    for markers and popups would only slow the page down, so the map loads :data:`PAGE_ASSETS`.
+    """
+    from geodata.web.assets import add_font, offline_map
+    from geodata.web.pagefont import page_font_files
+
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
     fmap = offline_map(
         cjk_font=False,
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
@@ -274,26 +301,79 @@ def build_map(
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
-    # atlas.js draws with Leaflet alone: the jQuery, Bootstrap and icon-font assets folium adds
-    # for markers and popups would only slow the page down.
     fmap.default_js = [(n, u) for n, u in fmap.default_js if n in PAGE_ASSETS]
     fmap.default_css = [(n, u) for n, u in fmap.default_css if n in PAGE_ASSETS]
     add_font(fmap, subset=page_font_files())
-    if options.layers.get("basemap"):
-        import folium
-        import xyzservices.providers as xyz
+    return fmap
 
-        provider = xyz.query_name(options.basemap)
-        folium.TileLayer(
-            tiles=provider.build_url(),
-            attr=provider.html_attribution,
-            name=provider.name,
-            max_zoom=provider.get("max_zoom", 18),
-        ).add_to(fmap)
-    roles = load_roles()
-    role_colors = {cat: color for cat, _, _, color in ROLE_CATEGORIES}
-    regions = gdf[["adcode", "name_zh", "name_en", "geometry"]]
-    labels, role_marks = [], []
+
+def _add_basemap(fmap: folium.Map, provider_name: str) -> None:
+    """Add the online tiles of an xyzservices provider (the one remote resource a map may have)."""
+    import folium
+    import xyzservices.providers as xyz
+
+    provider = xyz.query_name(provider_name)
+    folium.TileLayer(
+        tiles=provider.build_url(),
+        attr=provider.html_attribution,
+        name=provider.name,
+        max_zoom=provider.get("max_zoom", 18),
+    ).add_to(fmap)
+
+
+def page_data(
+    layer: Layer,
+    metrics: list[Metric],
+    options: MapOptions,
+    *,
+    context: Layer | dict | None = None,
+    corridors: gpd.GeoDataFrame | None = None,
+) -> dict:
+    """Return the data ``InfraAtlas.init`` draws the page from (arguments as :func:`build_map`).
+
+    Returns
+    -------
+    dict
+        Geometry (``regions`` with its ``lod``, ``context``, ``corridors``), points (``labels``,
+        ``roles`` with their ``roleLegend``), the ``style`` of the chosen metric and the
+        ``metrics`` offered, what the options ask (``language``, ``layers``, ``view``,
+        ``selected``) and the page's fixed ``text``.
+    """
+    from geodata.layer import Layer
+    from geodata.plan.classify import NO_DATA
+
+    regions = layer.gdf[["adcode", "name_zh", "name_en", "geometry"]]
+    minx, miny, maxx, maxy = (float(v) for v in regions.total_bounds)
+    geometry = encoded_collection(regions)
+    labels = region_labels(regions)
+    roles = role_marks(labels)
+    metric = choose_metric(metrics, options.metric)
+    return {
+        "language": options.language,
+        "level": layer.level,
+        "province": layer.province,
+        "featured": list(featured()),
+        "noData": NO_DATA,
+        "regions": geometry["collection"],
+        "lod": geometry["lod"],
+        "labels": labels,
+        "context": context_collection(context) if isinstance(context, Layer) else context or None,
+        "roles": roles,
+        "roleLegend": role_legend() if roles else [],
+        "corridors": corridor_collection(corridors),
+        "style": style_payload(metric, options.scheme, options.classes),
+        "metrics": [{"id": m.id, "zh": m.label_zh, "en": m.label_en} for m in metrics],
+        "layers": {k: bool(v) for k, v in options.layers.items() if k != "basemap"},
+        "view": list(options.view) if options.view else None,
+        "bounds": [[miny, minx], [maxy, maxx]],
+        "selected": options.selected,
+        "text": section("page"),
+    }
+
+
+def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
+    """Return a label point with both names for each region (none for an empty geometry)."""
+    labels = []
     points = label_points(regions.geometry.values)
     for row, (lat, lng) in zip(regions.itertuples(index=False), points, strict=True):
         if lat != lat:  # an empty geometry has no label point
@@ -307,51 +387,48 @@ def build_map(
                 "name_en": row.name_en,
             }
         )
-        role = roles.get(row.adcode) if row.adcode else None
+    return labels
+
+
+def role_marks(labels: list[dict]) -> list[dict]:
+    """Return a mark at the label point of each labelled region that has a role."""
+    from geodata.plan.metrics import ROLE_CATEGORIES
+    from geodata.plan.roles import load_roles
+
+    roles = load_roles()
+    colors = {cat: color for cat, _, _, color in ROLE_CATEGORIES}
+    marks = []
+    for label in labels:
+        role = roles.get(label["adcode"]) if label["adcode"] else None
         if role is not None:
-            role_marks.append(
+            marks.append(
                 {
-                    "adcode": row.adcode,
-                    "lat": round(lat, 5),
-                    "lng": round(lng, 5),
+                    "adcode": label["adcode"],
+                    "lat": label["lat"],
+                    "lng": label["lng"],
                     "role": role.role,
                     "rank": role.rank,
-                    "color": role_colors[role.role],
+                    "color": colors[role.role],
                 }
             )
-    region_geometry = encoded_collection(regions)
-    payload = {
-        "language": options.language,
-        "level": layer.level,
-        "province": layer.province,
-        "featured": list(featured()),
-        "noData": NO_DATA,
-        "regions": region_geometry["collection"],
-        "lod": region_geometry["lod"],
-        "labels": labels,
-        "context": (context_collection(context) if isinstance(context, Layer) else context or None),
-        "roles": role_marks,
-        "roleLegend": [
-            {"rank": i + 1, "zh": zh, "en": en, "color": color}
-            for i, (_, zh, en, color) in enumerate(ROLE_CATEGORIES)
-        ],
-        "corridors": (
-            page_geometry(corridors[["id", "name_zh", "name_en", "schematic", "geometry"]], 0)
-            if corridors is not None and len(corridors)
-            else None
-        ),
-        "style": style_payload(metric, options.scheme, options.classes),
-        "metrics": [{"id": m.id, "zh": m.label_zh, "en": m.label_en} for m in metrics],
-        "layers": {k: bool(v) for k, v in options.layers.items() if k != "basemap"},
-        "view": list(options.view) if options.view else None,
-        "bounds": [[miny, minx], [maxy, maxx]],
-        "selected": options.selected,
-        "text": section("page"),
-    }
-    fmap.add_child(_atlas_element(payload))
-    fmap.get_root().title = "Infra Atlas map"
-    make_offline(fmap)
-    return fmap
+    return marks
+
+
+def role_legend() -> list[dict]:
+    """Return the legend of the role marks: ``{rank, zh, en, color}`` per role, largest first."""
+    from geodata.plan.metrics import ROLE_CATEGORIES
+
+    return [
+        {"rank": i + 1, "zh": zh, "en": en, "color": color}
+        for i, (_, zh, en, color) in enumerate(ROLE_CATEGORIES)
+    ]
+
+
+def corridor_collection(corridors: gpd.GeoDataFrame | None) -> dict | None:
+    """Return the corridor lines as GeoJSON for the page (None when there are none)."""
+    if corridors is None or not len(corridors):
+        return None
+    return page_geometry(corridors[["id", "name_zh", "name_en", "schematic", "geometry"]], 0)
 
 
 def render_map(*args: Any, **kwargs: Any) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from geodata.boundaries.bundled import cities
+from geodata.boundaries.active import cities
 
 HERE = Path(__file__).resolve().parent
 

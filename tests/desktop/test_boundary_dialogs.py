@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.dialogs.import_boundaries import ImportBoundariesDialog
 from desktop.dialogs.versions import VersionsDialog
 from desktop.i18n import install_language
 from geodata.boundaries.importer.inspect import inspect_boundary_file
 from geodata.boundaries.store import BoundaryStore
+from geodata.regions.catalogue import catalogue
 from tests import boundary_cases as cases
-from tests.geodata.boundaries.test_versions import tree_digest
+from tests.boundary_cases import tree_digest
 
 WAIT = 90_000
 
@@ -74,6 +76,50 @@ def test_import_dialog_offers_the_layers_of_a_geopackage(qtbot, home, tmp_path):
     with qtbot.waitSignal(dialog.checked, timeout=WAIT) as checked:
         dialog.check_button.click()
     assert len(checked.args[0].layer) == 11
+
+
+def test_import_dialog_offers_every_province_of_the_catalogue(qtbot, qapp):
+    provinces = sorted(r.adcode for r in catalogue() if r.level == "province")
+    assert len(provinces) == 34 and "440000" in provinces
+    dialog = ImportBoundariesDialog(province="440000")  # no seed plans, still a province
+    qtbot.addWidget(dialog)
+    combo = dialog.province_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, *provinces]
+    assert combo.currentText() == "Guangdong 广东省"
+    assert dialog.options()["province"] == "440000"
+    try:
+        install_language(qapp, "zh")
+        QApplication.sendPostedEvents()
+        assert combo.itemText(combo.findData("440000")) == "广东省 Guangdong"
+        assert combo.itemText(0) == "自动（根据代码判断）"
+    finally:
+        install_language(qapp, "en")
+        QApplication.sendPostedEvents()
+    assert combo.itemText(combo.findData("440000")) == "Guangdong 广东省"
+
+
+def test_import_dialog_finds_a_province_by_either_name(qtbot):
+    dialog = ImportBoundariesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.province_combo
+    for typed in ("广东", "guangd"):
+        combo.setCurrentIndex(0)
+        combo.lineEdit().selectAll()
+        typing = QInputMethodEvent()  # as an input method enters Chinese (or pinyin)
+        typing.setCommitString(typed)
+        QApplication.sendEvent(combo.lineEdit(), typing)
+        completer = combo.completer()
+        assert completer.completionCount() == 1
+        assert completer.currentCompletion() == "Guangdong 广东省"
+        qtbot.keyClick(completer.popup(), Qt.Key_Down)
+        qtbot.keyClick(completer.popup(), Qt.Key_Return)
+        assert combo.currentData() == "440000"
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "atlantis")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key_Return)
+    assert combo.count() == 35  # nothing typed becomes a province
+    assert (combo.currentData(), combo.currentText()) == ("440000", "Guangdong 广东省")
 
 
 def test_import_dialog_error_is_one_sentence_and_changes_nothing(qtbot, home, tmp_path):
@@ -141,7 +187,7 @@ def test_dropped_hostile_file_is_imported_and_its_names_stay_text(qtbot, home, t
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.view_ready, timeout=WAIT):
-        window.rebuild_map(keep_view=False)
+        window.controller.rebuild(keep_view=False)
     title = run_js(qtbot, window.map, "document.title")
 
     path = cases.hostile_geojson(tmp_path)

@@ -1,10 +1,22 @@
-"""The document and About dialogs with real widgets."""
+"""The document and About dialogs with real widgets; every dialog's fields are labelled."""
 
 import pytest
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from desktop.dialogs.about import AboutDialog, app_icon, package_licence
 from desktop.dialogs.document import HIGHLIGHT, DocumentDialog
+from desktop.dialogs.export import KINDS, ExportDialog
+from desktop.dialogs.import_boundaries import ImportBoundariesDialog
+from desktop.dialogs.versions import VersionsDialog
 from desktop.i18n import install_language
 from geodata.plan.documents import document, load_documents
 
@@ -95,3 +107,36 @@ def test_app_icon_has_every_size(qapp):
     assert not icon.isNull()
     sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
     assert {(16, 16), (32, 32), (64, 64), (256, 256)} <= sizes
+
+
+def unlabelled_fields(dialog: QWidget) -> list[str]:
+    """Return the fields of ``dialog`` that no label names (as its buddy) nor accessible name."""
+    named = {id(label.buddy()) for label in dialog.findChildren(QLabel) if label.text()}
+    fields = [
+        w
+        for kind in (QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView)
+        for w in dialog.findChildren(kind)
+        if not isinstance(w.parent(), QComboBox | QAbstractSpinBox)  # their own line edits
+        and not isinstance(w.parent().parent(), QComboBox)  # a combo's popup list
+        and not isinstance(w, QHeaderView)
+    ]
+    return [
+        f"{type(w).__name__} {w.objectName()}"
+        for w in fields
+        if id(w) not in named and not w.accessibleName()
+    ]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_export_dialog_fields_are_labelled(qtbot, kind):
+    dialog = ExportDialog(kind, "infra-atlas-test")
+    qtbot.addWidget(dialog)
+    assert unlabelled_fields(dialog) == []
+    assert [label.text() for label in dialog.form_labels][0] == "&Format:"
+    assert dialog.form_labels[-1].buddy() is dialog.path_edit
+
+
+def test_boundary_dialogs_fields_are_labelled(qtbot):
+    for dialog in (ImportBoundariesDialog(), VersionsDialog()):
+        qtbot.addWidget(dialog)
+        assert unlabelled_fields(dialog) == [], type(dialog).__name__

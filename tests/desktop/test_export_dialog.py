@@ -10,7 +10,8 @@ from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.dialogs.export import ExportDialog, ExportRequest, export_settings
+from desktop.appsettings import settings
+from desktop.dialogs.export import ExportDialog, ExportRequest
 from desktop.i18n import install_language
 from tests.desktop.windows import open_drawn_window
 
@@ -25,7 +26,7 @@ def english(qapp):
 
 @pytest.fixture
 def clean_settings():
-    s = export_settings()
+    s = settings()
     s.remove("export")
     s.sync()
     yield s
@@ -110,9 +111,8 @@ def test_region_report_pdf_holds_extractable_text(tmp_path):
     from PySide6.QtPdf import QPdfDocument
 
     from geodata.atlas import AtlasData
-    from geodata.printing.report import region_report
 
-    path = region_report(AtlasData(), "140100", tmp_path / "taiyuan.pdf", language="zh")
+    path = AtlasData().region_report("140100", tmp_path / "taiyuan.pdf", language="zh")
     doc = QPdfDocument()
     doc.load(str(path))
     assert doc.status() == QPdfDocument.Status.Ready and doc.pageCount() == 1
@@ -193,7 +193,7 @@ def red_outline(pixels):
 
 
 def other_map_views(window):
-    from desktop.map_view import MapView
+    from desktop.map.view import MapView
 
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MapView) and w is not window.map

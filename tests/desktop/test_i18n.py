@@ -6,7 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.i18n import APP_CATALOGUE, current_language, install_language, system_language
+from desktop.i18n import (
+    APP_CATALOGUE,
+    current_language,
+    install_language,
+    region_choice,
+    region_name,
+    system_language,
+)
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.targets import TargetsPanel
@@ -21,6 +28,10 @@ MY_CONTEXTS = {
     "LayersPanel",
     "DocumentDialog",
     "AboutDialog",
+    "ExportDialog",
+    "ImportBoundariesDialog",
+    "VersionsDialog",
+    "RegionPicker",
 }
 
 
@@ -51,7 +62,7 @@ def test_language_switch_retranslates_panels(qtbot, language, all_targets):
     assert current_language() == "zh"
     text = region.text()
     assert "全省目标" in text and "走廊" in text and "本区域目标" in text
-    assert layers.checkboxes["corridors"].text() == "走廊（示意）"
+    assert layers.checkboxes["corridors"].text() == "走廊（示意线）"
     assert layers.scheme_combo.itemText(0) == "自然断点"
     assert [layers.scheme_combo.itemText(i) for i in (1, 2)] == ["分位数", "等间距"]
     assert targets.model.headerData(4, Qt.Orientation.Horizontal) == "指标"
@@ -62,6 +73,32 @@ def test_language_switch_retranslates_panels(qtbot, language, all_targets):
     assert "Province-wide targets" in region.text() and "全省目标" not in region.text()
     assert layers.scheme_combo.itemText(0) == "Natural breaks"
     assert targets.count_label.text().endswith("targets")
+
+
+def test_region_names_come_from_the_catalogue_in_the_interface_language(language):
+    assert region_name("440000", "zh") == "广东省" and region_name("440000", "en") == "Guangdong"
+    assert region_name("999999") == "999999"  # unknown: the code as it is
+    assert region_choice("440000") == "Guangdong 广东省"
+    language("zh")
+    assert region_name("440000") == "广东省"
+    assert region_choice("440000") == "广东省 Guangdong"
+
+
+def test_a_target_of_any_province_is_named_in_chinese(qtbot, language, all_targets):
+    import dataclasses
+
+    from desktop.panels.targets import COLUMNS
+
+    panel = TargetsPanel(AppState(language="en"))
+    qtbot.addWidget(panel)
+    guangdong = dataclasses.replace(all_targets[0], id="GD-01", province="440000")
+    panel.set_targets([guangdong])
+    cell = panel.model.index(0, COLUMNS.index("province"))
+    assert cell.data() == "Guangdong"
+    language("zh")
+    assert cell.data() == "广东省"
+    assert panel.province_combo.itemText(1) == region_choice(panel.province_combo.itemData(1))
+    assert panel.province_combo.itemText(0) == "全部省份"
 
 
 def test_retranslate_follows_installed_language(qtbot, language):

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.i18n import install_language
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
-from desktop.panels.targets import TargetsPanel
+from desktop.panels.targets import COLUMNS, TargetsPanel
 from desktop.state import AppState
 from geodata.plan.details import region_details
+from geodata.plan.provinces import featured
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -77,6 +78,21 @@ def _row_center(panel, target_id):
     index = panel.proxy.index(row, 0)
     panel.table.scrollTo(index)
     return panel.table.visualRect(index).center()
+
+
+def test_province_filter_offers_the_provinces_of_the_seed_plans(targets_panel):
+    combo = targets_panel.province_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, *featured()]
+    assert combo.itemText(combo.findData("330000")) == "Zhejiang 浙江省"
+
+
+def test_a_target_of_any_province_shows_its_name(targets_panel, all_targets):
+    guangdong = dataclasses.replace(all_targets[0], id="GD-01", province="440000")
+    targets_panel.set_targets([*all_targets, guangdong])
+    model = targets_panel.model
+    cell = model.index(model.row_of("GD-01"), COLUMNS.index("province"))
+    assert cell.data() == "Guangdong"
+    assert "GD-01" in targets_panel.visible_ids()
 
 
 def test_selecting_a_row_selects_the_target_and_back(qtbot, targets_panel, state):
@@ -187,7 +203,7 @@ def test_region_panel_escapes_hostile_data(region_panel, all_targets):
 
 
 def test_region_panel_hangzhou_corridors(region_panel, all_targets):
-    from geodata.boundaries.bundled import cities
+    from geodata.boundaries.active import cities
     from geodata.plan.corridors import corridor_crossings, load_corridors
 
     crossings = corridor_crossings(load_corridors(), cities("zhejiang"))
@@ -237,9 +253,10 @@ def test_layers_panel_changes_state(qtbot, layers_panel, state):
     panel.level_combo.setCurrentIndex(panel.level_combo.findData("county"))
     assert state.level == "county"
 
-    with qtbot.waitSignal(panel.basemap_provider_changed) as signal:
-        panel.basemap_combo.setCurrentIndex(1)
-    assert signal.args == ["CartoDB.Positron"] == [panel.basemap_provider]
+    providers = []
+    state.basemap_changed.connect(providers.append)
+    panel.basemap_combo.setCurrentIndex(1)
+    assert providers == ["CartoDB.Positron"] == [state.basemap]
 
 
 def test_layers_panel_follows_state_without_feedback(layers_panel, state):
@@ -271,3 +288,67 @@ def test_closed_panel_is_disconnected_from_state(qtbot, state):
     qtbot.waitUntil(lambda: not state.metric_changed._callbacks)
     state.set_metric("anything")  # must not reach the deleted widget
     QApplication.processEvents()
+
+
+def test_layers_panel_names_the_overlays(layers_panel):
+    texts = {layer: box.text() for layer, box in layers_panel.checkboxes.items()}
+    assert texts["choropleth"] == "Choropleth"
+    assert texts["roles"] == "City roles"
+    assert texts["corridors"] == "Corridors (schematic)"
+
+
+def test_overlay_switches_follow_the_province(qtbot, layers_panel, state):
+    """Roles and corridors switch only where the province shown has them."""
+    from geodata.plan.provinces import with_corridors, with_roles
+    from geodata.regions.catalogue import region
+
+    panel = layers_panel
+    panel.show()
+    qtbot.waitExposed(panel)
+    roles, corridors = panel.checkboxes["roles"], panel.checkboxes["corridors"]
+    with_only_roles = next(c for c in with_roles() if c not in with_corridors())
+    with_only_corridors = next(c for c in with_corridors() if c not in with_roles())
+
+    state.set_province(with_only_roles)
+    assert roles.isEnabled() and roles.toolTip() == ""
+    assert not corridors.isEnabled()
+    assert region(with_only_roles).name_en in corridors.toolTip()
+    assert "no corridors" in corridors.toolTip()
+    # a click on the disabled switch does nothing: the other province's corridors stay on
+    qtbot.mouseClick(corridors, Qt.MouseButton.LeftButton)
+    assert state.layers["corridors"] is True and corridors.isChecked()
+
+    state.set_province(with_only_corridors)
+    assert corridors.isEnabled() and not roles.isEnabled()
+    assert region(with_only_corridors).name_en in roles.toolTip()
+    qtbot.mouseClick(corridors, Qt.MouseButton.LeftButton)
+    assert state.layers["corridors"] is False
+
+    state.set_province("both")  # China: some province in view has each
+    assert roles.isEnabled() and corridors.isEnabled()
+
+    state.set_province(with_only_roles)
+    state.set_language("zh")
+    assert region(with_only_roles).name_zh in corridors.toolTip()
+
+
+def test_categorical_metric_disables_the_classification(layers_panel, state):
+    panel = layers_panel
+    rows = (panel.scheme_combo, panel.classes_spin, *panel.row_labels[2:])
+    panel.show_style({"metric": "role", "kind": "categorical"})
+    assert not any(widget.isEnabled() for widget in rows)
+    assert "category" in panel.scheme_combo.toolTip()
+    assert panel.classes_note.isHidden()
+
+    note = {"en": "4 of 7 classes drawn: only 4 distinct values", "zh": "绘制 4 类（设定 7 类）"}
+    panel.show_style(
+        {"metric": "plan_items", "kind": "numeric", "asked": 7, "drawn": 4, "note": note}
+    )
+    assert all(widget.isEnabled() for widget in rows)
+    assert not panel.classes_note.isHidden()
+    assert panel.classes_note.text() == note["en"]
+    state.set_language("zh")
+    assert panel.classes_note.text() == note["zh"]
+
+    panel.show_style({"metric": "plan_items", "kind": "numeric", "asked": 4, "drawn": 4})
+    assert panel.classes_note.isHidden()

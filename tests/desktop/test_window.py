@@ -5,17 +5,10 @@ import json
 import pytest
 
 from desktop.app import create_window
-from geodata.web.assets import rendered_remote_urls
-from tests.desktop.windows import open_drawn_window
+from tests.desktop.windows import open_drawn_window, run_js
+from tests.pagescan import rendered_remote_urls
 
 WAIT = 90_000
-
-
-def run_js(qtbot, window, code: str):
-    box = {}
-    window.map.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
 
 
 def describe(qtbot, window) -> dict:
@@ -27,7 +20,7 @@ def open_window(qtbot, province: str, select: str | None = None):
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.view_ready, timeout=WAIT):
-        window.rebuild_map(keep_view=False)
+        window.controller.rebuild(keep_view=False)
     return window
 
 
@@ -118,7 +111,7 @@ def test_layer_toggle_reaches_the_page(qtbot, shanxi):
 def test_rebuild_keeps_zoom_and_centre(qtbot, shanxi):
     run_js(qtbot, shanxi, "InfraAtlas.setView(37.87, 112.55, 9)")
     with qtbot.waitSignal(shanxi.view_ready, timeout=WAIT):
-        shanxi.rebuild_map()
+        shanxi.controller.rebuild()
     view = json.loads(run_js(qtbot, shanxi, "InfraAtlas.getView()"))
     assert view["zoom"] == 9
     assert view["lat"] == pytest.approx(37.87, abs=0.01) and view["lng"] == pytest.approx(
@@ -209,7 +202,7 @@ def test_screenshot_on_ready_shows_the_selection(qtbot, tmp_path):
     path = tmp_path / "selected.png"
     with qtbot.waitCallback(timeout=WAIT) as saved:
         window.view_ready.connect(lambda: window.screenshot(path, on_saved=saved))
-        window.rebuild_map(keep_view=False)
+        window.controller.rebuild(keep_view=False)
     image = QImage(str(path))
     corner = window.map.mapTo(window, window.map.rect().topLeft())
     red = 0
@@ -235,3 +228,23 @@ def test_hangzhou_lists_exchange_centre_and_both_corridors(qtbot):
 def test_both_provinces_shows_the_national_layer(qtbot):
     window = open_window(qtbot, "both")
     assert describe(qtbot, window)["regions"] == 34
+
+
+def test_menus_name_the_provinces_from_the_catalogue(qtbot, shanxi):
+    from geodata.plan.provinces import featured
+    from geodata.regions.catalogue import region
+    from geodata.vocab import NATIONAL
+
+    def texts():
+        return [shanxi.province_actions[c].text() for c in (*featured(), NATIONAL)]
+
+    english = [*(region(c).name_en for c in featured()), "China (national view)"]
+    chinese = [*(region(c).name_zh for c in featured()), "全国"]
+    shanxi.state.set_language("en")
+    qtbot.waitUntil(lambda: texts() == english, timeout=WAIT)
+    assert shanxi.boundaries_menu.title() == "&Boundaries"
+    assert shanxi.layers_dock.windowTitle() == "Layers"
+    shanxi.state.set_language("zh")
+    qtbot.waitUntil(lambda: texts() == chinese, timeout=WAIT)
+    assert shanxi.boundaries_menu.title() == "边界(&B)"
+    shanxi.state.set_language("en")

@@ -21,7 +21,15 @@ def open_drawn_window(province: str, size: tuple[int, int] | None = None):
     loop = QEventLoop()
     window.view_ready.connect(lambda: (ready.append(True), loop.quit()))
     QTimer.singleShot(WAIT, loop.quit)
-    window.rebuild_map(keep_view=False)
+    window.controller.rebuild(keep_view=False)
     loop.exec()
     assert ready, f"the {province} map did not finish drawing"
     return window
+
+
+def run_js(qtbot, window, code: str):
+    """Run JavaScript in a window's map page and return its value."""
+    box = {}
+    window.map.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
+    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
+    return box["v"]

@@ -1,11 +1,12 @@
 /*
  * Infra Atlas map page: regions, roles, corridors, labels, legend, and the bridge to the app.
  *
- * geodata/mapdoc.py writes the data (D) into the page and calls InfraAtlas.init(map, D).
+ * geodata/web/document.py writes the data (D) into the page and calls InfraAtlas.init(map, D).
  * Every string that comes from data is escaped (esc) or set as textContent: boundary names and
  * target text must never run as markup.  The app drives the page through window.InfraAtlas
  * (setStyle, selectRegion, highlightProvince, setLayerVisible, setLanguage, getView, setView)
- * and hears clicks through the Qt WebChannel object "bridge".
+ * and hears clicks and readiness through the Qt WebChannel object "bridge". The legend only
+ * explains; overlays are switched by the app alone.
  */
 (function (global) {
   'use strict';
@@ -60,7 +61,7 @@
   };
 
   // ---------------------------------------------------------------- geometry
-  // Regions arrive as polyline strings (geodata/pagegeom.py): [polygon][ring] of delta-encoded
+  // Regions arrive as polyline strings (geodata/web/levels.py): [polygon][ring] of delta-encoded
   // [lat, lng] integers in units of 1/scale degree. Each point is made by point(lat, lng).
   function decodeRing(str, scale, point) {
     var points = [], i = 0, lat = 0, lng = 0, n = str.length;
@@ -363,61 +364,54 @@
     A.buildLegend();
   };
 
-  var LAYER_KEYS = ['choropleth', 'roles', 'corridors', 'labels', 'context'];
+  // The legend explains what is drawn (classes, roles, corridors); it switches nothing: the
+  // app's Layers panel shows and hides overlays, through setLayerVisible.
+  function legendSection(box, title) {
+    box.appendChild(el('div', 'atlas-legend-title', title));
+  }
+  function legendRow(box, mark, label) {
+    var row = el('div', 'atlas-legend-row');
+    row.appendChild(mark);
+    row.appendChild(el('span', null, label));
+    box.appendChild(row);
+  }
+
+  function legendClasses(box) {
+    legendSection(box, A.style.title[A.lang]);
+    (A.style.legend[A.lang] || []).forEach(function (entry) {
+      var swatch = el('span', 'atlas-swatch');
+      swatch.style.background = entry.color;
+      legendRow(box, swatch, entry.label);
+    });
+    // Why fewer classes are drawn than asked (numeric metrics only).
+    var note = A.style.note && A.style.note[A.lang];
+    if (note) { box.appendChild(el('div', 'atlas-legend-note', note)); }
+  }
+
+  function legendRoles(box) {
+    legendSection(box, A.t('layer_roles'));
+    A.D.roleLegend.forEach(function (r) {
+      var dot = el('span', 'atlas-dot');
+      var size = {1: 18, 2: 13, 3: 9}[r.rank];
+      dot.style.width = dot.style.height = size + 'px';
+      dot.style.background = r.color;
+      legendRow(box, dot, r[A.lang]);
+    });
+  }
+
+  function legendCorridors(box) {
+    legendSection(box, A.t('layer_corridors'));
+    legendRow(box, el('span', 'atlas-line'), A.t('corridor_legend'));
+  }
 
   A.buildLegend = function () {
     var box = A.legendBox;
     if (!box) { return; }
     box.textContent = '';
-    box.appendChild(el('div', 'atlas-legend-title', A.style.title[A.lang]));
-    if (A.layers.choropleth) {
-      (A.style.legend[A.lang] || []).forEach(function (entry) {
-        var row = el('div', 'atlas-legend-row');
-        var swatch = el('span', 'atlas-swatch');
-        swatch.style.background = entry.color;
-        row.appendChild(swatch);
-        row.appendChild(el('span', null, entry.label));
-        box.appendChild(row);
-      });
-    }
-    if (A.layers.roles && (A.D.roles || []).length) {
-      box.appendChild(el('div', 'atlas-legend-title', A.t('roles')));
-      A.D.roleLegend.forEach(function (r) {
-        var row = el('div', 'atlas-legend-row');
-        var dot = el('span', 'atlas-dot');
-        var size = {1: 18, 2: 13, 3: 9}[r.rank];
-        dot.style.width = dot.style.height = size + 'px';
-        dot.style.background = r.color;
-        row.appendChild(dot);
-        row.appendChild(el('span', null, r[A.lang]));
-        box.appendChild(row);
-      });
-    }
-    if (A.layers.corridors && A.D.corridors) {
-      var row = el('div', 'atlas-legend-row');
-      row.appendChild(el('span', 'atlas-line'));
-      row.appendChild(el('span', null, A.t('corridor_legend')));
-      box.appendChild(row);
-    }
-    var toggles = el('div', 'atlas-toggles');
-    toggles.appendChild(el('div', 'atlas-legend-title', A.t('layers')));
-    LAYER_KEYS.forEach(function (key) {
-      if ((key === 'roles' && !(A.D.roles || []).length) ||
-          (key === 'corridors' && !A.D.corridors) || (key === 'context' && !A.D.context)) { return; }
-      var label = el('label', 'atlas-toggle');
-      var box2 = el('input');
-      box2.type = 'checkbox';
-      box2.checked = !!A.layers[key];
-      box2.setAttribute('data-layer', key);
-      box2.addEventListener('change', function () {
-        A.setLayerVisible(key, box2.checked);
-        if (A.bridge && A.bridge.layerToggled) { A.bridge.layerToggled(key, box2.checked); }
-      });
-      label.appendChild(box2);
-      label.appendChild(el('span', null, A.t('layer_' + key)));
-      toggles.appendChild(label);
-    });
-    box.appendChild(toggles);
+    if (A.layers.choropleth) { legendClasses(box); }
+    if (A.layers.roles && (A.D.roles || []).length) { legendRoles(box); }
+    if (A.layers.corridors && A.D.corridors) { legendCorridors(box); }
+    box.style.display = box.childNodes.length ? '' : 'none';
   };
 
   function addLegendControl() {
@@ -433,6 +427,9 @@
     });
     A.legend = new Legend().addTo(A.map);
   }
+
+  /** The overlays the app switches (geodata.vocab.OVERLAYS, less the basemap). */
+  var LAYER_KEYS = ['choropleth', 'roles', 'corridors', 'labels', 'context'];
 
   function layerObject(key) {
     return {roles: A.roles, corridors: A.corridors, labels: A.labels, context: A.context}[key];
@@ -550,7 +547,7 @@
 
   /** Start loading the page's own font family (both weights) at once: as this script loads,
    * long before the first layout asks for them, so the first frame already has its text.
-   * The family is the first of the page's font variable (geodata.assets.font_face_css). */
+   * The family is the first of the page's font variable (geodata.web.assets.font_face_css). */
   function startFonts() {
     if (!global.document || !document.fonts) { return Promise.resolve(); }
     var family = getComputedStyle(document.documentElement)

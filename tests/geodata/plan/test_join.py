@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from geodata.boundaries.bundled import cities, provinces
+from geodata.boundaries.active import cities, provinces
 from geodata.boundaries.importer.inspect import read_boundary_file
 from geodata.plan.corridors import (
     corridor_crossings,

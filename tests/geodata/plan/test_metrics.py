@@ -2,7 +2,7 @@
 
 import pytest
 
-from geodata.boundaries.bundled import cities
+from geodata.boundaries.active import cities
 from geodata.plan.classify import NO_DATA, classify_numeric, palette
 from geodata.plan.corridors import corridor_crossings, load_corridors
 from geodata.plan.metrics import available_metrics, classify_metric
@@ -64,3 +64,34 @@ def test_count_labels_do_not_overlap():
     assert c.labels == ["0", "1", "2", "3 – 4"]
     c = classify_numeric("m", {"a": 0.5, "b": 1.5, "c": 2.5}, "equal_interval", 2)
     assert c.labels == ["0.5 – 1.5", "1.5 – 2.5"]
+
+
+def test_fewer_classes_than_asked_say_why(all_targets, tmp_path):
+    shanxi = {m.id: m for m in available_metrics(cities("shanxi"), all_targets)}
+    same = classify_metric(shanxi["plan_items"], "natural_breaks", 7, "en")  # one item each
+    assert (same.asked, same.drawn, same.reason) == (7, 1, "one_value")
+    assert same.note() == "1 of 7 classes drawn: every value is the same"
+
+    layer = cities("zhejiang")
+    crossings = corridor_crossings(load_corridors(), layer)
+    km = {m.id: m for m in available_metrics(layer, all_targets, crossings)}["corridor_km"]
+    assert len(set(km.values.values())) == 5  # 0 for seven cities, four lengths
+    five = classify_metric(km, "natural_breaks", 7, "zh")
+    assert (five.asked, five.drawn, five.reason) == (7, 5, "distinct_values")
+    assert five.note() == "绘制 5 类（设定 7 类）：仅 5 个不同数值"
+    tied = classify_metric(km, "quantiles", 4, "en")  # the seven zeros fill two quartiles
+    assert (tied.asked, tied.drawn, tied.reason) == (4, 3, "ties")
+    full = classify_metric(km, "natural_breaks", 4, "en")
+    assert (full.asked, full.drawn, full.reason, full.note()) == (4, 4, None, "")
+
+    path = tmp_path / "racks.csv"
+    path.write_text("region,metric,value,unit\n太原,Racks,300,racks\n大同,Racks,100,racks\n")
+    user = import_user_targets(path).targets
+    racks = {m.id: m for m in available_metrics(cities("shanxi"), all_targets + user)}
+    two = classify_metric(racks["user:Racks|racks"], "equal_interval", 4, "en")
+    assert (two.drawn, two.reason) == (2, "regions")
+    assert two.note() == "2 of 4 classes drawn: only 2 regions have a value"
+
+    none = classify_numeric("m", {"a": None, "b": float("nan")}, "quantiles", 3, "en")
+    assert (none.drawn, none.reason) == (0, "no_values")
+    assert none.legend() == [{"color": NO_DATA, "label": "No data"}]

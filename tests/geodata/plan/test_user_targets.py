@@ -2,7 +2,7 @@
 
 import pytest
 
-from geodata.boundaries.bundled import cities
+from geodata.boundaries.active import cities
 from geodata.errors import InputError
 from geodata.plan.join import join
 from geodata.plan.user_targets import import_user_targets

@@ -15,14 +15,9 @@ from geodata.atlas import AtlasData
 from geodata.drawing import MapOptions
 from geodata.errors import InputError
 from geodata.plan.metrics import available_metrics
-from geodata.printing.figure import (
-    build_figure,
-    figure_for,
-    page_inches,
-    save_figure,
-    text_width,
-    wrap_text,
-)
+from geodata.printing.figure import build_figure
+from geodata.printing.output import save_figure
+from geodata.printing.page import page_inches
 from geodata.web.document import style_payload
 
 
@@ -51,22 +46,8 @@ def figure_texts(fig) -> str:
     return "\n".join(texts)
 
 
-@pytest.mark.parametrize(
-    ("page", "orientation", "dpi", "size"),
-    [
-        ("A4", "landscape", 300, (3508, 2480)),
-        ("A4", "portrait", 300, (2480, 3508)),
-        ("A3", "landscape", 150, (2480, 1754)),
-    ],
-)
-def test_page_size_in_pixels(page, orientation, dpi, size):
-    w, h = page_inches(page, orientation, dpi)
-    assert (round(w * dpi), round(h * dpi)) == size
-    assert (int(w * dpi + 1e-6), int(h * dpi + 1e-6)) == size  # what Agg allocates
-
-
 def test_a4_png_has_exact_pixels_and_dpi(data, tmp_path):
-    fig = figure_for(data, "140000", options=MapOptions(metric="plan_items"))
+    fig = data.figure("140000", options=MapOptions(metric="plan_items"))
     path = save_figure(fig, tmp_path / "shanxi.png", dpi=300)
     with Image.open(path) as image:
         assert image.size == (3508, 2480)
@@ -80,7 +61,7 @@ def test_unknown_page_orientation_suffix_and_dpi_are_refused(data, tmp_path):
         page_inches("Letter", "landscape")
     with pytest.raises(InputError, match="landscape, portrait"):
         page_inches("A4", "sideways")
-    fig = figure_for(data, "140000")
+    fig = data.figure("140000")
     with pytest.raises(InputError, match=".png, .svg, .pdf"):
         save_figure(fig, tmp_path / "map.jpg")
     with pytest.raises(InputError, match="50 to 1200"):
@@ -89,7 +70,7 @@ def test_unknown_page_orientation_suffix_and_dpi_are_refused(data, tmp_path):
 
 def test_unknown_metric_lists_the_valid_ones(data):
     with pytest.raises(InputError, match="use one of role, plan_items"):
-        figure_for(data, "140000", options=MapOptions(metric="corridor_km"))
+        data.figure("140000", options=MapOptions(metric="corridor_km"))
 
 
 @pytest.mark.parametrize(
@@ -103,7 +84,7 @@ def test_classes_colours_and_legend_equal_the_maps(data, province, language):
         metrics, [("natural_breaks", 4), ("quantiles", 3)]
     ):
         options = MapOptions(metric=metric.id, language=language, scheme=scheme, classes=k)
-        fig = figure_for(data, province, options=options)
+        fig = data.figure(province, options=options)
         payload = style_payload(metric, scheme, k)  # exactly what the web map receives
         assert fig.atlas["legend"] == payload["legend"][language]
         assert region_colors(fig) == payload["colors"]
@@ -113,7 +94,7 @@ def test_classes_colours_and_legend_equal_the_maps(data, province, language):
 
 
 def test_projection_is_lambert_conformal_conic_centred_on_the_province(data):
-    fig = figure_for(data, "330000")
+    fig = data.figure("330000")
     crs = fig.atlas["crs"]
     assert "Lambert Conic Conformal" in crs.coordinate_operation.method_name
     params = {p.name: p.value for p in crs.coordinate_operation.params}
@@ -122,7 +103,7 @@ def test_projection_is_lambert_conformal_conic_centred_on_the_province(data):
 
 
 def test_roles_corridors_and_notes_follow_the_layers(data):
-    shanxi = figure_for(data, "140000", options=MapOptions(metric="plan_items", language="en"))
+    shanxi = data.figure("140000", options=MapOptions(metric="plan_items", language="en"))
     gids = {a.get_gid() for a in shanxi.axes[0].get_children()}
     assert "role-140100" in gids and "corridor" not in gids
     text = figure_texts(shanxi)
@@ -132,10 +113,10 @@ def test_roles_corridors_and_notes_follow_the_layers(data):
     assert "km" in text and "N" in text  # scale bar and north arrow
 
     off = MapOptions(metric="plan_items", layers={"roles": False, "corridors": False})
-    plain = figure_for(data, "140000", options=off)
+    plain = data.figure("140000", options=off)
     assert not any((a.get_gid() or "").startswith("role-") for a in plain.axes[0].get_children())
 
-    zhejiang = figure_for(data, "330000", options=MapOptions(metric="corridor_km", language="zh"))
+    zhejiang = data.figure("330000", options=MapOptions(metric="corridor_km", language="zh"))
     gids = {a.get_gid() for a in zhejiang.axes[0].get_children()}
     assert "corridor" in gids and not any((g or "").startswith("role-") for g in gids)
     text = figure_texts(zhejiang)
@@ -144,13 +125,13 @@ def test_roles_corridors_and_notes_follow_the_layers(data):
 
 
 def test_selected_region_is_highlighted(data):
-    fig = figure_for(data, "140000", options=MapOptions(selected="140100", language="en"))
+    fig = data.figure("140000", options=MapOptions(selected="140100", language="en"))
     assert "highlight" in {a.get_gid() for a in fig.axes[0].get_children()}
     assert "Highlighted: 太原市" in figure_texts(fig)
 
 
 def test_labels_do_not_overlap_on_crowded_county_maps(data):
-    fig = figure_for(data, "140000", level="county", options=MapOptions(language="zh"))
+    fig = data.figure("140000", level="county", options=MapOptions(language="zh"))
     renderer = fig.canvas.get_renderer()
     layer = data.layer("140000", "county")
     names = set(layer.gdf["name_zh"])
@@ -166,7 +147,7 @@ def test_chinese_figure_renders_without_missing_glyph_warnings(data, tmp_path):
     options = MapOptions(metric="role", language="zh", selected="140100")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fig = figure_for(data, "140000", options=options, orientation="portrait")
+        fig = data.figure("140000", options=options, orientation="portrait")
         for suffix in (".png", ".pdf", ".svg"):
             path = save_figure(fig, tmp_path / f"shanxi{suffix}", dpi=150)
             assert path.stat().st_size > 10_000
@@ -174,7 +155,7 @@ def test_chinese_figure_renders_without_missing_glyph_warnings(data, tmp_path):
 
 
 def test_svg_and_pdf_are_vector(data, tmp_path):
-    fig = figure_for(data, "330000", options=MapOptions(metric="corridor_km", language="zh"))
+    fig = data.figure("330000", options=MapOptions(metric="corridor_km", language="zh"))
     svg = save_figure(fig, tmp_path / "zj.svg").read_text(encoding="utf-8")
     assert svg.count("<path") > 50 and "<image" not in svg
     assert 'id="region-330100"' in svg  # each region is its own vector path
@@ -186,24 +167,12 @@ def test_svg_and_pdf_are_vector(data, tmp_path):
 
 
 def test_saving_replaces_atomically_and_leaves_no_temporary_file(data, tmp_path):
-    fig = figure_for(data, "140000")
+    fig = data.figure("140000")
     target = tmp_path / "map.png"
     target.write_bytes(b"old")
     save_figure(fig, target, dpi=72)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
-
-
-def test_wrap_text_wraps_chinese_by_character_and_english_by_word():
-    zh = "山西省“十四五”新型基础设施建设规划提出，建成5G基站12万个，打造5G无线宽带城市。" * 3
-    lines = wrap_text(zh, 120, 9)
-    assert len(lines) > 3 and "".join(lines) == zh
-    assert all(text_width(line, 9) <= 120 for line in lines)
-    assert not any(line.startswith(("，", "。")) for line in lines)
-    en = "The plan proposes 19 key tasks, including the construction of information networks."
-    lines = wrap_text(en, 100, 9)
-    assert " ".join(lines) == en
-    assert all(text_width(line, 9) <= 100 for line in lines)
 
 
 def test_build_figure_refuses_an_empty_layer(data):

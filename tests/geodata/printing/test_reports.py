@@ -11,7 +11,7 @@ from matplotlib.text import Text
 
 from geodata.atlas import AtlasData
 from geodata.errors import InputError
-from geodata.printing.report import build_region_report, region_report
+from geodata.printing.report import build_region_report
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def page_text(fig) -> str:
 def test_taiyuan_report_fits_on_one_a4_page(data, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no missing glyph in the Chinese headings
-        path = region_report(data, "140100", tmp_path / "taiyuan.pdf", language="zh")
+        path = data.region_report("140100", tmp_path / "taiyuan.pdf", language="zh")
     pdf = path.read_bytes()
     assert pdf.count(b"/Type /Page ") == 1
     box = re.search(rb"/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]", pdf)
@@ -99,4 +99,4 @@ def test_report_refuses_a_region_outside_the_layer_and_other_suffixes(data, tmp_
     with pytest.raises(InputError, match="not in the city layer"):
         build_region_report(details, data.layer("140000", "city"))
     with pytest.raises(InputError, match="taiyuan.pdf"):
-        region_report(data, "140100", tmp_path / "taiyuan.png")
+        data.region_report("140100", tmp_path / "taiyuan.png")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 
 import branca
@@ -19,13 +18,10 @@ from geodata.web.assets import (
     font_face_css,
     localise_element,
     make_offline,
-    offline_js_css,
     offline_map,
-    rendered_local_files,
-    rendered_remote_urls,
     resource_path,
-    verify_vendored_assets,
 )
+from tests.pagescan import rendered_local_files, rendered_remote_urls, verify_vendored_assets
 
 SHANXI = {
     "type": "FeatureCollection",
@@ -124,17 +120,6 @@ def test_every_local_file_the_page_loads_exists() -> None:
     assert missing == []
 
 
-def test_plain_folium_map_is_not_offline() -> None:
-    html = folium.Map().get_root().render()
-    remote = rendered_remote_urls(html)
-
-    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in remote
-    assert "https://code.jquery.com/jquery-3.7.1.min.js" in remote
-    assert any("tile.openstreetmap.org" in url for url in remote)  # the tile layer loads
-    # the attribution is an <a href> inside a string, a link and not a load
-    assert not any("openstreetmap.org/copyright" in url for url in remote)
-
-
 def test_offline_map_leaves_folium_classes_alone() -> None:
     before_js, before_css = list(folium.Map.default_js), list(folium.Map.default_css)
     fmap = offline_map()
@@ -159,8 +144,9 @@ def test_remote_tiles_passed_explicitly_are_reported() -> None:
     assert remote and all("tile.openstreetmap.org" in url for url in remote)
 
 
-def test_offline_js_css_covers_every_folium_default() -> None:
-    js, css = offline_js_css()
+def test_offline_map_assets_cover_every_folium_default() -> None:
+    fmap = offline_map()
+    js, css = fmap.default_js, fmap.default_css
 
     assert [name for name, _ in js] == [name for name, _ in folium.Map.default_js]
     assert [name for name, _ in css] == [name for name, _ in folium.Map.default_css]
@@ -257,40 +243,3 @@ def test_vendored_files_are_all_listed_and_modest() -> None:
     assert on_disk - listed == {MANIFEST_PATH.resolve()}
     assert not [path for path in on_disk if path.suffix == ".map"]
     assert sum(path.stat().st_size for path in on_disk) < 4_000_000
-
-
-def test_rendered_remote_urls_finds_what_a_page_loads() -> None:
-    inner = '<img src="https://img.example/inner.png"><a href="https://a.example/">a</a>'
-    encoded = base64.b64encode(inner.encode()).decode()
-    html = f"""<html><head>
-    <link rel="stylesheet" href="//cdn.example/x.css">
-    <style>@import "https://fonts.example/a.css";
-      .a {{ background: url('https://img.example/b.png') }}
-      .b {{ background: url(data:image/png;base64,AAAA) }}</style>
-    <script src="http://js.example/c.js"></script>
-    <script>
-      var t = L.tileLayer("https://tiles.example/{{z}}/{{x}}/{{y}}.png", {{
-        "attribution": "\\u003ca href=\\"https://osm.example/copyright\\"\\u003eOSM\\u003c/a\\u003e"}});
-      var data = {{"source": "https://gov.example/plan.pdf"}};
-      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-      var html = $(`<div><img src="https://img.example/d.png">太原</div>`)[0];
-      var frame = $(`<iframe src="data:text/html;charset=utf-8;base64,{encoded}"></iframe>`)[0];
-      var icon = L.icon({{"iconUrl": "https://icons.example/e.png"}});
-    </script></head>
-    <body><a href="https://link.example/">not loaded</a>
-      <div style="background-image: url(https://img.example/f.png)"></div>
-      <img srcset="https://img.example/g.png 1x, https://img.example/h.png 2x"></body></html>"""
-
-    assert rendered_remote_urls(html) == [
-        "//cdn.example/x.css",
-        "https://img.example/b.png",
-        "https://fonts.example/a.css",
-        "http://js.example/c.js",
-        "https://tiles.example/{z}/{x}/{y}.png",
-        "https://img.example/d.png",
-        "https://img.example/inner.png",
-        "https://icons.example/e.png",
-        "https://img.example/f.png",
-        "https://img.example/g.png",
-        "https://img.example/h.png",
-    ]

@@ -6,13 +6,13 @@ import re
 import pytest
 import shapely
 
-from geodata.boundaries.bundled import cities, provinces
+from geodata.boundaries.active import cities, provinces
 from geodata.drawing import MapOptions
 from geodata.layer import Layer
 from geodata.plan.corridors import corridor_crossings, load_corridors
 from geodata.plan.metrics import available_metrics
-from geodata.web.assets import rendered_local_files, rendered_remote_urls
 from geodata.web.document import page_geometry, render_map, safe_json, style_payload
+from tests.pagescan import rendered_local_files, rendered_remote_urls
 
 
 def page_data(html: str) -> dict:
@@ -55,6 +55,7 @@ def test_page_data(zhejiang_html):
     assert data["style"]["colors"]["330300"] != data["style"]["colors"]["330100"]
     assert data["language"] == "en" and len(data["context"]["features"]) == 34
     assert data["roles"] == []  # Zhejiang has no Shanxi roles
+    assert data["roleLegend"] == []  # ... so its legend explains none
 
 
 def test_basemap_is_the_only_remote_resource(all_targets):
@@ -110,3 +111,37 @@ def test_style_payload_changes_with_metric(all_targets):
     assert role["colors"]["140100"] != role["colors"]["140200"]
     assert role["legend"] != items["legend"]
     assert role["values"]["en"]["140200"] == "three assistants"
+
+
+def test_style_payload_says_when_fewer_classes_are_drawn(all_targets):
+    layer = cities("zhejiang")
+    crossings = corridor_crossings(load_corridors(), layer)
+    km = {m.id: m for m in available_metrics(layer, all_targets, crossings)}["corridor_km"]
+    fewer = style_payload(km, "natural_breaks", 7)  # five distinct lengths (0 and four)
+    assert fewer["kind"] == "numeric" and fewer["scheme"] == "natural_breaks"
+    assert (fewer["asked"], fewer["drawn"], fewer["reason"]) == (7, 5, "distinct_values")
+    assert fewer["note"] == {
+        "zh": "绘制 5 类（设定 7 类）：仅 5 个不同数值",
+        "en": "5 of 7 classes drawn: only 5 distinct values",
+    }
+    assert len(fewer["legend"]["en"]) == 5
+    full = style_payload(km, "natural_breaks", 4)
+    assert (full["asked"], full["drawn"], full["reason"]) == (4, 4, None)
+    assert full["note"] == {"zh": "", "en": ""}
+
+
+def test_categorical_style_has_no_scheme_or_classes(all_targets):
+    role = {m.id: m for m in available_metrics(cities("shanxi"), all_targets)}["role"]
+    payload = style_payload(role, "quantiles", 7)
+    assert payload["kind"] == "categorical"
+    assert set(payload) == {"metric", "kind", "title", "legend", "colors", "values"}
+
+
+def test_shanxi_page_has_roles_and_no_corridors(all_targets):
+    data = page_data(render_map(cities("shanxi"), all_targets))
+    assert [r["en"] for r in data["roleLegend"]] == [
+        "one master",
+        "three assistants",
+        "six city-region centres",
+    ]
+    assert data["corridors"] is None

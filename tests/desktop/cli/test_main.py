@@ -114,3 +114,35 @@ def test_non_polygon_boundary_file_is_refused(tmp_path):
     result = run("join", "--boundaries", str(path))
     assert result.returncode == 2
     assert "needs polygons" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_province_help_names_the_provinces_of_the_seed_manifest():
+    from geodata.plan.provinces import featured, profile
+
+    result = run("targets", "--help")
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    for code in featured():
+        assert f"{profile(code).slug} ({code})" in help_text
+
+
+def test_province_help_follows_a_new_province_in_the_manifest(monkeypatch):
+    from desktop.cli.common import province_examples, province_help
+    from geodata.plan import provinces
+
+    known = provinces.profiles()
+    guangdong = provinces.ProvinceProfile(code="440000", slug="guangdong")
+    monkeypatch.setattr(provinces, "profiles", lambda: {**known, "440000": guangdong})
+    assert province_help().endswith(" or guangdong (440000)")
+    assert province_examples().endswith(" or guangdong")
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "targets", "--region", "12ab"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --region '12ab' is not an adcode")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import PROVINCE_HELP, UsageError
+from desktop.cli.common import UsageError, province_help, region_code
+from geodata.vocab import ORIENTATIONS, PAGES_MM
 
 EXPORT_EPILOG = (
     "With --region, a .pdf file is the region's one-page report (map inset, role, targets with "
@@ -28,8 +29,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write a figure (PNG/SVG/PDF) or a region report (PDF)."""
     from geodata.drawing import MapOptions
     from geodata.errors import InputError
-    from geodata.printing.figure import check_dpi, check_output, figure_for, save_figure
-    from geodata.regions.catalogue import normalise_code, region, resolve_province
+    from geodata.printing.output import check_dpi, check_output, save_figure
+    from geodata.regions.catalogue import resolve_province
 
     province = resolve_province(args.province)
     try:
@@ -37,21 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise UsageError(str(exc)) from None
     dpi = check_dpi(args.dpi)
-    adcode = None
-    level = "city"
-    if args.region:
-        adcode = normalise_code(args.region)
-        if adcode is None:
-            raise UsageError(
-                f"--region {args.region!r} is not an adcode: give 6 digits, e.g. 140100"
-            )
-        known = region(adcode)
-        if known is None or adcode[:2] != province[:2] or adcode == province:
-            raise UsageError(
-                f"--region {adcode} is not a city or county of province {province}: "
-                "run infra-atlas targets --province ... --json to see its regions"
-            )
-        level = known.level if known.level in ("city", "county") else "city"
+    adcode, level = _region_and_level(args.region, province) if args.region else (None, "city")
 
     from geodata.atlas import AtlasData
 
@@ -61,16 +48,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     if adcode is not None and out.suffix.lower() == ".pdf":
         if args.metric:
             _check_metric(data, province, level, args.metric)
-        from geodata.printing.report import region_report
-
-        path = region_report(data, adcode, out, province=province, level=level)
+        path = data.region_report(adcode, out, province=province, level=level)
         print(f"wrote {path} (region report of {adcode})")
         return 0
     options = MapOptions(metric=args.metric or "plan_items", selected=adcode)
-    fig = figure_for(data, province, level, options, args.page, args.orientation)
+    fig = data.figure(province, level, options, args.page, args.orientation)
     path = save_figure(fig, out, dpi)
     print(f"wrote {path}")
     return 0
+
+
+def _region_and_level(value: str, province: str) -> tuple[str, str]:
+    """Return the adcode of ``--region`` and the level to draw it at (a city or county)."""
+    from geodata.regions.catalogue import region
+
+    adcode = region_code(value)
+    known = region(adcode)
+    if known is None or adcode[:2] != province[:2] or adcode == province:
+        raise UsageError(
+            f"--region {adcode} is not a city or county of province {province}: "
+            "run infra-atlas targets --province ... --json to see its regions"
+        )
+    return adcode, known.level if known.level in ("city", "county") else "city"
 
 
 def _check_metric(data, province: str, level: str, metric: str) -> None:
@@ -81,13 +80,13 @@ def _check_metric(data, province: str, level: str, metric: str) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``export`` subcommand to the ``infra-atlas`` parser."""
+    """Add ``export`` to the subparsers ``sub``."""
     export = sub.add_parser(
         "export",
         help="write a print figure (PNG/SVG/PDF) or a one-page region report (PDF)",
         epilog=EXPORT_EPILOG,
     )
-    export.add_argument("--province", required=True, help=PROVINCE_HELP)
+    export.add_argument("--province", required=True, help=province_help())
     export.add_argument(
         "--metric", metavar="ID", help="the choropleth metric (default: plan_items)"
     )
@@ -100,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--out", required=True, metavar="FILE", help="the file to write: .png, .svg or .pdf"
     )
     export.add_argument("--dpi", default="300", metavar="N", help="PNG resolution (default 300)")
-    export.add_argument("--page", choices=("A4", "A3"), default="A4", help="paper size")
-    export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    export.add_argument("--page", choices=tuple(PAGES_MM), default="A4", help="paper size")
+    export.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.set_defaults(func=cmd_export)

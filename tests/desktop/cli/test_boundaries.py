@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli.main import main
 from tests import boundary_cases as cases
-from tests.geodata.boundaries.test_versions import tree_digest
 
 EXE = str(Path(sys.executable).with_name("infra-atlas"))
 IMPORT_KEYS = {
@@ -101,7 +100,7 @@ def test_failed_imports_leave_the_store_byte_for_byte_unchanged(home, tmp_path, 
     assert cli(capsys, "layers", "--activate", "0", "--province", "shanxi")[0] == 0
     assert cli(capsys, "import-boundaries", str(first))[0] == 0  # v2 active, v1 kept
     store = home / "boundaries"
-    before = tree_digest(store)
+    before = cases.tree_digest(store)
     for name, extra, message in FAILING:
         folder = tmp_path / name
         folder.mkdir(exist_ok=True)
@@ -111,10 +110,10 @@ def test_failed_imports_leave_the_store_byte_for_byte_unchanged(home, tmp_path, 
         assert out == ""
         assert err.startswith("error: ") and err.count("\n") == 1, err
         assert message in err, err
-        assert tree_digest(store) == before, name
+        assert cases.tree_digest(store) == before, name
     code, _, err = cli(capsys, "layers", "--activate", "7")
     assert code == 2 and "no boundary version 7" in err
-    assert tree_digest(store) == before
+    assert cases.tree_digest(store) == before
 
 
 def test_real_process_exit_codes_and_no_traceback(home, tmp_path):

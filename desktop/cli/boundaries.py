@@ -1,26 +1,15 @@
-"""``infra-atlas import-boundaries`` and ``infra-atlas layers``: boundary files and versions.
-
-Only the standard library is imported here; geodata is imported inside the commands.
-"""
+"""``infra-atlas import-boundaries`` and ``infra-atlas layers``: boundary files and versions."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from geodata.vocab import DATUMS
-
-PROVINCE_HELP = "province name or adcode: shanxi (140000) or zhejiang (330000)"
-LEVELS = ("province", "city", "county")
-
-
-def _print_json(data: dict) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+from desktop.cli.common import print_json, province_help
+from geodata.vocab import DATUMS, LEVELS
 
 
 def _place(level: str | None, province: str | None) -> str:
-    from geodata.regions.catalogue import PROVINCE_EN
+    from geodata.regions.names import PROVINCE_EN
 
     if level == "province" or not province:
         return f"{level or 'all'} layer of China"
@@ -45,10 +34,19 @@ def cmd_import_boundaries(args: argparse.Namespace) -> int:
         layer=args.layer,
     )
     info = BoundaryStore().add(result, activate=True)
-    report = result.report()
     if args.json:
-        _print_json({"ok": True, "version": info.version, **report})
+        print_json({"ok": True, "version": info.version, **result.report()})
         return 0
+    _print_import(result)
+    print(
+        f"stored as version {info.version}, now active for {_place(info.level, info.province)} "
+        "('infra-atlas layers --activate 0' restores the bundled boundaries)"
+    )
+    return 0
+
+
+def _print_import(result) -> None:
+    """Print what the check of a boundary file found, one fact a line."""
     layer = result.layer
     where = f" (layer {result.layer_name})" if len(result.layers) > 1 else ""
     print(
@@ -65,60 +63,78 @@ def cmd_import_boundaries(args: argparse.Namespace) -> int:
     print(f"repaired polygons: {result.repaired}")
     for warning in result.warnings:
         print(f"warning: {warning}")
-    print(
-        f"stored as version {info.version}, now active for {_place(info.level, info.province)} "
-        "('infra-atlas layers --activate 0' restores the bundled boundaries)"
-    )
-    return 0
 
 
 def cmd_layers(args: argparse.Namespace) -> int:
     """List the boundary versions, switch the active one, or show a diff."""
-    from geodata.boundaries.bundled import source_label
-    from geodata.boundaries.store import BUNDLED, BoundaryStore
-    from geodata.regions.catalogue import resolve_province
+    from geodata.boundaries.store import BoundaryStore
 
     store = BoundaryStore()
-    message = None
-    if args.activate is not None:
-        province = resolve_province(args.province) if args.province else None
-        if args.activate == BUNDLED:
-            message = store.activate(BUNDLED, args.level, province)
-        else:
-            message = store.activate(args.activate)
+    message = _activate(store, args) if args.activate is not None else None
     diff = store.diff(args.diff) if args.diff is not None else None
     active = store.active()
-    versions = [
-        {
-            "version": BUNDLED,
-            "source": source_label(),
-            "imported_at": None,
-            "features": None,
-            "level": None,
-            "province": None,
-        }
-    ] + [v.to_dict() for v in store.versions()]
-    active_list = []
+    versions = _versions(store)
+    if args.json:
+        out = {"active": _active_list(active), "versions": versions}
+        if message:
+            out["message"] = message
+        if diff is not None:
+            out["diff"] = diff.to_dict()
+        print_json(out)
+        return 0
+    if message:
+        print(message)
+    _print_versions(versions, set(active.values()))
+    if diff is not None:
+        _print_diff(diff)
+    return 0
+
+
+def _activate(store, args: argparse.Namespace) -> str:
+    """Switch to ``--activate VERSION`` (0: the bundled boundaries); return what changed."""
+    from geodata.boundaries.store import BUNDLED
+    from geodata.regions.catalogue import resolve_province
+
+    province = resolve_province(args.province) if args.province else None
+    if args.activate == BUNDLED:
+        return store.activate(BUNDLED, args.level, province)
+    return store.activate(args.activate)
+
+
+def _versions(store) -> list[dict]:
+    """Return every version as a dict, the bundled boundaries (version 0) first."""
+    from geodata.boundaries.bundled import source_label
+    from geodata.boundaries.store import BUNDLED
+
+    bundled = {
+        "version": BUNDLED,
+        "source": source_label(),
+        "imported_at": None,
+        "features": None,
+        "level": None,
+        "province": None,
+    }
+    return [bundled] + [v.to_dict() for v in store.versions()]
+
+
+def _active_list(active: dict[str, int]) -> list[dict]:
+    """Return the active versions as ``{"province", "level", "version"}``, by store key."""
+    listed = []
     for key, version in sorted(active.items()):
         province, level = key.split(":")
-        active_list.append(
+        listed.append(
             {
                 "province": None if level == "province" else province,
                 "level": level,
                 "version": version,
             }
         )
-    if args.json:
-        out = {"active": active_list, "versions": versions}
-        if message:
-            out["message"] = message
-        if diff is not None:
-            out["diff"] = diff.to_dict()
-        _print_json(out)
-        return 0
-    if message:
-        print(message)
-    active_versions = set(active.values())
+    return listed
+
+
+def _print_versions(versions: list[dict], active_versions: set[int]) -> None:
+    from geodata.boundaries.store import BUNDLED
+
     print("  version  imported             features  layer                 source")
     for v in versions:
         mark = "*" if v["version"] in active_versions else " "
@@ -127,13 +143,14 @@ def cmd_layers(args: argparse.Namespace) -> int:
         place = "all (bundled)" if v["version"] == BUNDLED else _place(v["level"], v["province"])
         print(f"{mark} {v['version']:>7}  {when:19}  {features:>8}  {place:20}  {v['source']}")
     print("* active (version 0 wherever no imported version is active)")
-    if diff is not None:
-        print(f"changes from version {diff.old_version} to version {diff.new_version}:")
-        if not diff.rows:
-            print("  none")
-        for row in diff.rows:
-            print("  " + describe_change(row))
-    return 0
+
+
+def _print_diff(diff) -> None:
+    print(f"changes from version {diff.old_version} to version {diff.new_version}:")
+    if not diff.rows:
+        print("  none")
+    for row in diff.rows:
+        print("  " + describe_change(row))
 
 
 def describe_change(row: dict) -> str:
@@ -150,8 +167,13 @@ def describe_change(row: dict) -> str:
     return f"area     {row['code']} {row['name']} {row['area_change']:+.1f}%"
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     """Add ``import-boundaries`` and ``layers`` to the subparsers ``sub``."""
+    _register_import(sub)
+    _register_layers(sub)
+
+
+def _register_import(sub: argparse._SubParsersAction) -> None:
     imp = sub.add_parser(
         "import-boundaries",
         help="check a boundary file and store it as a new, active boundary version",
@@ -159,7 +181,7 @@ def register(sub) -> None:
     imp.add_argument(
         "file", metavar="FILE", help="shapefile (.shp/.zip), GeoJSON, GeoPackage, KML/KMZ, .fgb"
     )
-    imp.add_argument("--province", help=PROVINCE_HELP)
+    imp.add_argument("--province", help=province_help())
     imp.add_argument("--level", choices=LEVELS, help="the regions' level (guessed from codes)")
     imp.add_argument("--name-field", metavar="F", help="the field of region names")
     imp.add_argument("--code-field", metavar="F", help="the field of 6- or 12-digit codes")
@@ -172,6 +194,8 @@ def register(sub) -> None:
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.set_defaults(func=cmd_import_boundaries)
 
+
+def _register_layers(sub: argparse._SubParsersAction) -> None:
     layers = sub.add_parser("layers", help="list boundary versions, activate one, show a diff")
     layers.add_argument(
         "--activate",

@@ -1,35 +1,12 @@
-"""Region codes and names as real data spells them."""
+"""The region catalogue: names and codes resolved, ambiguity reported, spellings cached."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from geodata.errors import InputError
-from geodata.regions.catalogue import name_keys, national_index, normalise_code, resolve_province
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("140100", "140100"),
-        (140100, "140100"),
-        (140100.0, "140100"),
-        (" 140100 ", "140100"),
-        ("140100000000", "140100"),
-        (140100000000, "140100"),
-        ("140100.0", "140100"),
-        ("１４０１００", "140100"),
-        ("14010", None),
-        ("1401000", None),
-        ("abc", None),
-        (None, None),
-        (float("nan"), None),
-        (140100.5, None),
-        (True, None),
-    ],
-)
-def test_normalise_code(value, expected):
-    assert normalise_code(value) == expected
+from geodata.regions.catalogue import national_index, resolve_province
 
 
 @pytest.mark.parametrize(
@@ -98,16 +75,11 @@ def test_unknown_province_says_what_to_do():
         resolve_province("Atlantis")
 
 
-def test_name_keys_fold_case_spacing_accents_and_suffixes():
-    assert name_keys("Lüliang City") == ["luliangcity", "luliang"]
-    assert name_keys("  ") == []
-    assert name_keys("太原市") == ["太原市", "太原"]
-
-
 def test_pinyin_spellings_are_cached_beside_the_catalogue(monkeypatch):
     """Every import indexes 3,000 pinyin spellings: they are read from a cache file, which a
     damaged copy does not break."""
     from geodata.regions import catalogue as regions
+    from geodata.regions import names
 
     regions._catalogue_pinyin.cache_clear()
     spellings = regions._catalogue_pinyin()
@@ -116,7 +88,7 @@ def test_pinyin_spellings_are_cached_beside_the_catalogue(monkeypatch):
     assert json.loads(cached.read_text(encoding="utf-8")) == spellings
     # a second process reads the file instead of spelling the names again
     regions._catalogue_pinyin.cache_clear()
-    monkeypatch.setattr(regions, "_spell_pinyin", lambda name: pytest.fail(f"spelled {name}"))
+    monkeypatch.setattr(names, "spell_pinyin", lambda name: pytest.fail(f"spelled {name}"))
     assert regions._catalogue_pinyin() == spellings
     monkeypatch.undo()
     # a damaged file is written again
@@ -125,3 +97,15 @@ def test_pinyin_spellings_are_cached_beside_the_catalogue(monkeypatch):
     assert regions._catalogue_pinyin() == spellings
     assert json.loads(cached.read_text(encoding="utf-8")) == spellings
     assert regions.national_index("city").resolve("Lyuliang").adcode == "141100"
+
+
+def test_the_catalogue_cache_follows_the_names_it_was_built_with(monkeypatch, tmp_path):
+    """English names come from geodata.regions.names: editing them must rebuild the cache."""
+    from geodata.regions import catalogue as regions
+    from geodata.regions import names
+
+    before = regions._catalogue_cache_path()
+    edited = tmp_path / "names.py"
+    edited.write_text(Path(names.__file__).read_text(encoding="utf-8") + "\n# edited\n")
+    monkeypatch.setattr(names, "__file__", str(edited))
+    assert regions._catalogue_cache_path() != before

@@ -1,4 +1,8 @@
-"""The map: a QWebEngineView showing the map document, talking to the app over QWebChannel."""
+"""The map: a QWebEngineView showing the map document, talking to the app over QWebChannel.
+
+Only :class:`~desktop.map.controller.MapController` calls the page of the window's map; export
+and the boundary-version dialog use their own views.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -18,6 +23,12 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+#: How often and how long apart to grab again while the view is still blank (6 s in all: the
+#: painted frame usually arrives within a frame or two of the page's report; a web view's grab
+#: takes about a millisecond).
+GRAB_TRIES, GRAB_RETRY_MS = 1200, 5
 
 _VIEWS: weakref.WeakSet[MapView] = weakref.WeakSet()
 
@@ -40,7 +51,6 @@ class MapBridge(QObject):
 
     region_clicked = Signal(str)
     ready = Signal()
-    layer_toggled = Signal(str, bool)
 
     @Slot(str)
     def regionClicked(self, adcode: str) -> None:  # noqa: N802 - called from JavaScript
@@ -51,11 +61,6 @@ class MapBridge(QObject):
     def mapReady(self) -> None:  # noqa: N802 - called from JavaScript
         """Forward that the page has drawn its layers."""
         self.ready.emit()
-
-    @Slot(str, bool)
-    def layerToggled(self, layer: str, visible: bool) -> None:  # noqa: N802
-        """Forward a layer switched in the map legend."""
-        self.layer_toggled.emit(str(layer), bool(visible))
 
 
 class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
@@ -108,13 +113,10 @@ class MapView(QWebEngineView):
         The page finished drawing and the bridge is connected.
     region_clicked(str)
         A region was clicked on the map.
-    layer_toggled(str, bool)
-        A layer was switched in the map legend.
     """
 
     map_ready = Signal()
     region_clicked = Signal(str)
-    layer_toggled = Signal(str, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +136,6 @@ class MapView(QWebEngineView):
         self.map_page.setWebChannel(self.channel)
         self.bridge.ready.connect(self._on_ready)
         self.bridge.region_clicked.connect(self.region_clicked)
-        self.bridge.layer_toggled.connect(self.layer_toggled)
         self.is_ready = False
         self.current_path: Path | None = None
         _VIEWS.add(self)
@@ -195,3 +196,51 @@ class MapView(QWebEngineView):
             self.map_page.runJavaScript(code, 0)
         else:
             self.map_page.runJavaScript(code, 0, callback)
+
+    def read(self, expression: str, callback: Callable[[Any], None]) -> None:
+        """Evaluate a JavaScript expression in the page; call back with its value from JSON.
+
+        The callback gets None when the page cannot answer (it is still loading).
+        """
+
+        def decode(text: object) -> None:
+            try:
+                callback(json.loads(text) if isinstance(text, str) else None)
+            except ValueError:
+                callback(None)
+
+        self.map_page.runJavaScript(f"JSON.stringify({expression})", 0, decode)
+
+
+def is_blank(image: QImage) -> bool:
+    """Return True when an image is one flat colour (a view not painted yet)."""
+    if image.isNull():
+        return True
+    small = image.scaled(24, 24, Qt.IgnoreAspectRatio, Qt.FastTransformation)
+    first = small.pixel(0, 0)
+    return all(small.pixel(x, y) == first for x in range(24) for y in range(24))
+
+
+def grab_when_painted(
+    view: QWidget,
+    then: Callable[[QImage], None],
+    fail: Callable[[], None],
+    tries: int = GRAB_TRIES,
+    alive: Callable[[], bool] = lambda: True,
+) -> None:
+    """Grab ``view`` once Chromium has painted it (a fresh page grabs blank), then ``then``.
+
+    Retries on a timer (never an event loop of its own); calls ``fail`` when the view stays
+    blank, and stops quietly once ``alive()`` is False.
+    """
+    if not alive():
+        return
+    image = view.grab().toImage()  # GUI thread; device pixels of this screen
+    if not is_blank(image):
+        then(image)
+    elif tries > 0:
+        QTimer.singleShot(
+            GRAB_RETRY_MS, lambda: grab_when_painted(view, then, fail, tries - 1, alive)
+        )
+    else:
+        fail()

@@ -18,7 +18,7 @@ from geodata.fonts import (
     CJK_FONT_FAMILY,
     CJK_FONT_LICENCE_PATH,
     CJK_FONT_PATH,
-    font_covers,
+    missing_glyphs,
     register_matplotlib_font,
 )
 
@@ -44,15 +44,15 @@ def test_font_files_and_licence_are_shipped() -> None:
     assert "SIL OPEN FONT LICENSE Version 1.1" in CJK_FONT_LICENCE_PATH.read_text("utf-8")
 
 
-def test_font_covers_the_place_names() -> None:
-    assert font_covers(PLACE_NAMES) == []
-    assert font_covers(PLACE_NAMES, CJK_FONT_BOLD_PATH) == []
-    assert font_covers("ABC abc 0-9，。：（）\n\t") == []
+def test_no_glyph_of_the_place_names_is_missing() -> None:
+    assert missing_glyphs(PLACE_NAMES) == ""
+    assert missing_glyphs(PLACE_NAMES, CJK_FONT_BOLD_PATH) == ""
+    assert missing_glyphs("ABC abc 0-9，。：（）\n\t") == ""
 
 
-def test_font_covers_reports_what_is_missing() -> None:
+def test_missing_glyphs_are_the_characters_the_font_lacks() -> None:
     # an emoji and a CJK Extension B ideograph are not in Noto Sans SC
-    assert font_covers("太原😀市😀𠀀") == ["😀", "𠀀"]
+    assert missing_glyphs("太原😀市😀𠀀") == "😀𠀀"
 
 
 def test_register_is_idempotent() -> None:

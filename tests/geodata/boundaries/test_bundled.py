@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 
-from geodata.boundaries.bundled import cities, counties, load_layer, provinces
+from geodata.boundaries.active import cities, counties, load_layer, provinces
 from geodata.crs.datum import wgs84_to_gcj02
 from geodata.errors import InputError
 
@@ -23,6 +23,8 @@ SHANXI = {
     "141000": "临汾市",
     "141100": "吕梁市",
 }
+
+
 ZHEJIANG = {
     "330100": "杭州市",
     "330200": "宁波市",

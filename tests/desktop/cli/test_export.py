@@ -3,7 +3,7 @@
 import pytest
 from PIL import Image
 
-from desktop.cli import main
+from desktop.cli.main import main
 
 
 def error_line(capsys) -> str:

@@ -1,0 +1,59 @@
+"""The words around a printed map: place names for titles, the plan behind it, its sources.
+
+Shared by the figures (:mod:`geodata.printing.figure`) and the region reports
+(:mod:`geodata.printing.report`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geodata.i18n import tr
+from geodata.layer import Layer
+
+if TYPE_CHECKING:
+    from geodata.plan.documents import Document
+
+
+def place_name(adcode: str | None, language: str) -> str:
+    """Return the name of a province or region for titles (``"China"`` for None)."""
+    from geodata.regions.catalogue import region
+    from geodata.regions.names import PROVINCE_EN
+
+    if not adcode:
+        return tr("figure.china", language)
+    known = region(adcode)
+    if language == "zh":
+        return known.name_zh if known else adcode
+    return PROVINCE_EN.get(adcode) or (known.name_en if known else adcode)
+
+
+def plan_documents(province: str | None) -> list[Document]:
+    """Return the plan documents of a province (all of them for None), dated ones first."""
+    from geodata.plan.documents import load_documents
+
+    docs = [d for d in load_documents().values() if province in (None, d.province)]
+    return sorted(docs, key=lambda d: (not d.date, d.date, d.file))
+
+
+def subtitle(province: str | None, language: str) -> str:
+    """Return the subtitle of a figure: the province's plan document and its date."""
+    docs = plan_documents(province)
+    if not docs:
+        return ""
+    first = docs[0]
+    date = first.date or tr("figure.undated", language)
+    sep = "：" if language == "zh" else ": "
+    line = f"{tr('figure.plan', language)}{sep}{first.title} ({date})"
+    if len(docs) > 1:
+        line += ("，" if language == "zh" else ", ") + tr("figure.more", language, n=len(docs) - 1)
+    return line
+
+
+def source_note(layer: Layer, language: str) -> str:
+    """Return the source and datum note: ``Boundaries: <source>; WGS-84; targets: <documents>``."""
+    docs = plan_documents(layer.province)
+    titles = "; ".join(f"{d.title} ({d.publisher}, {d.date or 'undated'})" for d in docs)
+    if language == "zh":
+        return f"边界：{layer.source}；WGS-84；目标：{titles}"
+    return f"Boundaries: {layer.source}; WGS-84; targets: {titles}"

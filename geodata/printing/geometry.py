@@ -1,0 +1,93 @@
+"""From WGS-84 geometry to what matplotlib draws: the print projection and drawn paths.
+
+Printed maps use a Lambert conformal conic projection fitted to the layer drawn (not plate
+carrée), so shapes and the scale bar stay true across a province.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from matplotlib.path import Path as MplPath
+    from pyproj import CRS
+
+Projector = Callable[["np.ndarray"], "np.ndarray"]
+"""Maps an ``(n, 2)`` array of longitude, latitude to projected ``x, y`` in metres."""
+
+
+def lcc_parameters(bounds: Iterable[float]) -> dict[str, float]:
+    """Return Lambert conformal conic parameters fitted to WGS-84 bounds.
+
+    Standard parallels at one sixth and five sixths of the latitude range, central meridian
+    and origin at the centre: the scale error stays well under 1% across a province.
+
+    Returns
+    -------
+    dict
+        ``lat_1``, ``lat_2``, ``lat_0`` and ``lon_0`` in degrees, rounded to 0.01.
+    """
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    lat1 = miny + (maxy - miny) / 6
+    lat2 = maxy - (maxy - miny) / 6
+    if abs(lat2 - lat1) < 0.1:
+        lat1, lat2 = lat1 - 0.5, lat2 + 0.5
+    return {
+        "lat_1": round(lat1, 2),
+        "lat_2": round(lat2, 2),
+        "lat_0": round((miny + maxy) / 2, 2),
+        "lon_0": round((minx + maxx) / 2, 2),
+    }
+
+
+def province_crs(bounds: Iterable[float]) -> CRS:
+    """Return the Lambert conformal conic projection of :func:`lcc_parameters`."""
+    from pyproj import CRS
+
+    p = lcc_parameters(bounds)
+    return CRS.from_proj4(
+        f"+proj=lcc +lat_1={p['lat_1']} +lat_2={p['lat_2']} +lat_0={p['lat_0']} "
+        f"+lon_0={p['lon_0']} +datum=WGS84 +units=m +no_defs"
+    )
+
+
+def projector(crs: CRS) -> Projector:
+    """Return a function projecting WGS-84 coordinates to ``crs`` (for ``shapely.transform``)."""
+    import numpy as np
+    from pyproj import Transformer
+
+    transformer = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+    def project(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return project
+
+
+def geometry_path(geoms: Any) -> MplPath:
+    """Return one matplotlib compound Path of polygons and lines (a geometry or an array)."""
+    import numpy as np
+    import shapely
+    from matplotlib.path import Path as MplPath
+
+    parts = shapely.get_parts(shapely.get_parts(np.atleast_1d(np.asarray(geoms, dtype=object))))
+    kinds = shapely.get_type_id(parts)
+    pieces = []
+    for rings, closed in ((shapely.get_rings(parts[kinds == 3]), True), (parts[kinds == 1], False)):
+        if len(rings) == 0:
+            continue
+        xy, index = shapely.get_coordinates(rings, return_index=True)
+        if len(xy) == 0:
+            continue
+        codes = np.full(len(xy), MplPath.LINETO, dtype=np.uint8)
+        starts = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+        codes[starts] = MplPath.MOVETO
+        if closed:
+            codes[np.r_[starts[1:] - 1, len(xy) - 1]] = MplPath.CLOSEPOLY
+        pieces.append((xy, codes))
+    if not pieces:
+        return MplPath(np.zeros((0, 2)))
+    return MplPath(np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces]))

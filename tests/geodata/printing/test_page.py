@@ -1,0 +1,31 @@
+"""The printed page: paper sizes in pixels, text widths and wrapping."""
+
+import pytest
+
+from geodata.printing.page import page_inches, text_width, wrap_text
+
+
+@pytest.mark.parametrize(
+    ("page", "orientation", "dpi", "size"),
+    [
+        ("A4", "landscape", 300, (3508, 2480)),
+        ("A4", "portrait", 300, (2480, 3508)),
+        ("A3", "landscape", 150, (2480, 1754)),
+    ],
+)
+def test_page_size_in_pixels(page, orientation, dpi, size):
+    w, h = page_inches(page, orientation, dpi)
+    assert (round(w * dpi), round(h * dpi)) == size
+    assert (int(w * dpi + 1e-6), int(h * dpi + 1e-6)) == size  # what Agg allocates
+
+
+def test_wrap_text_wraps_chinese_by_character_and_english_by_word():
+    zh = "山西省“十四五”新型基础设施建设规划提出，建成5G基站12万个，打造5G无线宽带城市。" * 3
+    lines = wrap_text(zh, 120, 9)
+    assert len(lines) > 3 and "".join(lines) == zh
+    assert all(text_width(line, 9) <= 120 for line in lines)
+    assert not any(line.startswith(("，", "。")) for line in lines)
+    en = "The plan proposes 19 key tasks, including the construction of information networks."
+    lines = wrap_text(en, 100, 9)
+    assert " ".join(lines) == en
+    assert all(text_width(line, 9) <= 100 for line in lines)
