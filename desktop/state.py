@@ -72,11 +72,11 @@ class AppState:
         Adcode of the selected region.
     selected_target : str or None
         Id of the selected target.
-    layers : dict
+    overlays : dict
         Visibility of each map overlay (:data:`~geodata.vocab.OVERLAYS`).
     basemap : str
         The online basemap's tile provider (:data:`~geodata.vocab.BASEMAPS`), drawn while the
-        ``basemap`` layer is on.
+        ``basemap`` overlay is on.
     """
 
     province: str = field(default_factory=lambda: featured()[0])
@@ -87,7 +87,7 @@ class AppState:
     language: str = LANGUAGES[0]
     selected_region: str | None = None
     selected_target: str | None = None
-    layers: dict[str, bool] = field(default_factory=lambda: dict(OVERLAYS))
+    overlays: dict[str, bool] = field(default_factory=lambda: dict(OVERLAYS))
     basemap: str = BASEMAPS[0]
 
     def __post_init__(self) -> None:
@@ -98,7 +98,7 @@ class AppState:
         self.language_changed = Event()
         self.region_selected = Event()
         self.target_selected = Event()
-        self.layers_changed = Event()
+        self.overlays_changed = Event()
         self.basemap_changed = Event()
 
     @property
@@ -113,7 +113,7 @@ class AppState:
             metric=self.metric,
             scheme=self.scheme,
             classes=self.classes,
-            layers=dict(self.layers),
+            overlays=dict(self.overlays),
             basemap=self.basemap,
             selected=self.selected_region,
         )
@@ -182,13 +182,13 @@ class AppState:
             self.selected_target = target_id
             self.target_selected.emit(target_id)
 
-    def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide one map overlay."""
-        if layer not in self.layers:
-            raise ValueError(f"unknown layer {layer!r}: use one of {tuple(self.layers)}")
-        if self.layers[layer] != visible:
-            self.layers[layer] = visible
-            self.layers_changed.emit(layer, visible)
+    def set_overlay_visible(self, overlay: str, visible: bool) -> None:
+        """Show or hide one map overlay (see :data:`~geodata.vocab.OVERLAYS`)."""
+        if overlay not in self.overlays:
+            raise ValueError(f"unknown overlay {overlay!r}: use one of {tuple(self.overlays)}")
+        if self.overlays[overlay] != visible:
+            self.overlays[overlay] = visible
+            self.overlays_changed.emit(overlay, visible)
 
     def set_basemap(self, provider: str) -> None:
         """Choose the online basemap's tile provider (an xyzservices name)."""

@@ -304,7 +304,7 @@ class AtlasData:
         """Return the cache key of the map document for a view (zoom and selection excluded)."""
         from geodata.web.viewcache import code_fingerprint, view_key
 
-        layers = dict(options.layers)
+        layers = dict(options.overlays)
         return view_key(
             {
                 "province": province,

@@ -41,7 +41,7 @@ class MapOptions:
     metric: str = "plan_items"
     scheme: str = "natural_breaks"
     classes: int = 4
-    layers: dict[str, bool] = field(default_factory=lambda: dict(OVERLAYS))
+    overlays: dict[str, bool] = field(default_factory=lambda: dict(OVERLAYS))
     basemap: str = BASEMAPS[0]
     view: tuple[float, float, float] | None = None
     selected: str | None = None

@@ -119,7 +119,7 @@ class MapController(QObject):
             (state.level_changed, lambda _level: self.rebuild(keep_view=True)),
             (state.metric_changed, lambda _m: self.restyle()),
             (state.classification_changed, lambda *_: self.restyle()),
-            (state.layers_changed, self._on_layer_visibility),
+            (state.overlays_changed, self._on_overlay_visibility),
             (state.basemap_changed, lambda _p: self._on_basemap()),
             (state.language_changed, self._on_language),
             (state.region_selected, self._on_region_selected),
@@ -177,7 +177,7 @@ class MapController(QObject):
         self._page_build = build
         self._loaded = dataclasses.replace(options, selected=selected)
         self._offered = {m["id"] for m in result["metrics"]}
-        self.view.set_allow_remote(bool(options.layers.get("basemap")))
+        self.view.set_allow_remote(bool(options.overlays.get("basemap")))
         self.view.load_map(Path(result["path"]), view=view, selected=selected)
         self.built.emit(result)
 
@@ -207,8 +207,8 @@ class MapController(QObject):
     def _catch_up(self) -> None:
         """Show what changed in the state while the page was loading."""
         loaded, state = self._loaded, self.state
-        for layer, visible in state.layers.items():
-            if layer != "basemap" and loaded.layers.get(layer) != visible:
+        for layer, visible in state.overlays.items():
+            if layer != "basemap" and loaded.overlays.get(layer) != visible:
                 self.view.call("setLayerVisible", layer, visible)
         if loaded.language != state.language:
             self.view.call("setLanguage", state.language)
@@ -264,14 +264,14 @@ class MapController(QObject):
         self.style_shown.emit(summary)
 
     # ----------------------------------------------------------------- state reactions
-    def _on_layer_visibility(self, layer: str, visible: bool) -> None:
+    def _on_overlay_visibility(self, layer: str, visible: bool) -> None:
         if layer == "basemap":
             self.rebuild()
         elif self.view.is_ready:
             self.view.call("setLayerVisible", layer, visible)
 
     def _on_basemap(self) -> None:
-        if self.state.layers.get("basemap"):
+        if self.state.overlays.get("basemap"):
             self.rebuild()
 
     def _on_language(self, language: str) -> None:

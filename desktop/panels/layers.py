@@ -53,8 +53,8 @@ class LayersPanel(QWidget):
         layout.addWidget(self.map_group)
         layout.addStretch(1)
         for event, sync in (
-            (state.layers_changed, self._sync_layers),
-            (state.basemap_changed, self._sync_layers),
+            (state.overlays_changed, self._sync_overlay_switches),
+            (state.basemap_changed, self._sync_overlay_switches),
             (state.level_changed, self._sync_level),
             (state.province_changed, self._on_province),
             (state.metric_changed, self._sync_metric),
@@ -64,17 +64,17 @@ class LayersPanel(QWidget):
             connect_event(self, event, sync)
         self._sync_level()
         self._sync_classification()
-        self._sync_layers()
+        self._sync_overlay_switches()
         self.retranslate()
 
     def _build_layer_group(self) -> QGroupBox:
         group = QGroupBox(self)
         layout = QVBoxLayout(group)
         self.checkboxes: dict[str, QCheckBox] = {}
-        for layer in self.state.layers:
+        for layer in self.state.overlays:
             box = QCheckBox(group)
             box.toggled.connect(
-                lambda checked, name=layer: self.state.set_layer_visible(name, checked)
+                lambda checked, name=layer: self.state.set_overlay_visible(name, checked)
             )
             layout.addWidget(box)
             self.checkboxes[layer] = box
@@ -161,7 +161,7 @@ class LayersPanel(QWidget):
             self.tr("Off by default: the tiles are downloaded from the internet.")
         )
         self.basemap_combo.setToolTip(self.tr("Online basemap provider"))
-        self._sync_overlays()
+        self._sync_overlay_availability()
         self._sync_style()
 
     # -- internals ----------------------------------------------------------------------------
@@ -217,22 +217,22 @@ class LayersPanel(QWidget):
 
     def _on_province(self, *_: object) -> None:
         self._sync_level()
-        self._sync_overlays()
+        self._sync_overlay_availability()
 
     def _on_language(self, *_: object) -> None:
         self._fill_metrics()
-        self._sync_overlays()
+        self._sync_overlay_availability()
         self._sync_style()
 
-    def _sync_layers(self, *_: object) -> None:
+    def _sync_overlay_switches(self, *_: object) -> None:
         for layer, box in self.checkboxes.items():
             with QSignalBlocker(box):
-                box.setChecked(self.state.layers.get(layer, False))
+                box.setChecked(self.state.overlays.get(layer, False))
         with QSignalBlocker(self.basemap_combo):
             self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(self.state.basemap))
-        self.basemap_combo.setEnabled(self.state.layers.get("basemap", False))
+        self.basemap_combo.setEnabled(self.state.overlays.get("basemap", False))
 
-    def _sync_overlays(self) -> None:
+    def _sync_overlay_availability(self) -> None:
         """Enable roles and corridors where the province shown has them (in China: any)."""
         state = self.state
         name = region_name(state.province, state.language)

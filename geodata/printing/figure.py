@@ -115,7 +115,7 @@ def build_figure(
     context : Layer, optional
         China's provinces, drawn in grey around the regions.
     corridors : geopandas.GeoDataFrame, optional
-        Corridor lines (smart expressways), drawn when ``options.layers["corridors"]``.
+        Corridor lines (smart expressways), drawn when ``options.overlays["corridors"]``.
     crossings : list of Crossing, optional
         Corridor crossings of ``layer`` (for the corridor-length metric).
     options : MapOptions, optional
@@ -138,7 +138,7 @@ def build_figure(
     """
     options = options or MapOptions()
     language = options.language if options.language in LANGUAGES else "zh"
-    visible = {**OVERLAYS, **options.layers}
+    visible = {**OVERLAYS, **options.overlays}
     layout = figure_layout(page, orientation)
     if layer.gdf.empty:
         raise InputError("the layer has no regions to draw: load a boundary file with polygons")

@@ -272,7 +272,7 @@ def build_map(
     options = options or MapOptions()
     metrics = available_metrics(layer, targets, crossings or [])
     fmap = _page_map(layer.gdf.total_bounds)
-    if options.layers.get("basemap"):
+    if options.overlays.get("basemap"):
         _add_basemap(fmap, options.basemap)
     data = page_data(layer, metrics, options, context=context, corridors=corridors)
     fmap.add_child(_atlas_element(data))
@@ -363,7 +363,7 @@ def page_data(
         "corridors": corridor_collection(corridors),
         "style": style_payload(metric, options.scheme, options.classes),
         "metrics": [{"id": m.id, "zh": m.label_zh, "en": m.label_en} for m in metrics],
-        "layers": {k: bool(v) for k, v in options.layers.items() if k != "basemap"},
+        "layers": {k: bool(v) for k, v in options.overlays.items() if k != "basemap"},
         "view": list(options.view) if options.view else None,
         "bounds": [[miny, minx], [maxy, maxx]],
         "selected": options.selected,

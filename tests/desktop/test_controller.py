@@ -127,12 +127,12 @@ def test_changes_made_while_the_page_loads_are_shown_once_it_is_drawn(qtbot, sha
     with qtbot.waitSignal(shanxi.view_ready, timeout=WAIT):
         shanxi.controller.rebuild(keep_view=False)
         assert not shanxi.map.is_ready  # (a view built before loads at once)
-        shanxi.state.set_layer_visible("labels", False)
+        shanxi.state.set_overlay_visible("labels", False)
         shanxi.state.set_language(language)
     described = json.loads(run_js(qtbot, shanxi, "InfraAtlas.describe()"))
     assert described["layers"]["labels"] is False
     assert described["lang"] == language
-    shanxi.state.set_layer_visible("labels", True)
+    shanxi.state.set_overlay_visible("labels", True)
     shanxi.state.set_language(before)  # (the window saves it for the next one on closing)
 
 

@@ -251,7 +251,7 @@ def test_export_view_at_2x_shows_what_the_window_changed(qtbot, shanxi, tmp_path
     view = shanxi.map
     before = page_value(qtbot, view, "InfraAtlas.getView()")
     try:
-        shanxi.state.set_layer_visible("labels", False)
+        shanxi.state.set_overlay_visible("labels", False)
         shanxi.state.select_region("140400")  # highlights Changzhi and pans to it
         view.call("setLanguage", "zh")  # the page only: the app's translations stay English
         qtbot.waitUntil(
@@ -267,7 +267,7 @@ def test_export_view_at_2x_shows_what_the_window_changed(qtbot, shanxi, tmp_path
     finally:
         view.call("setLanguage", "en")
         shanxi.state.select_region(None)
-        shanxi.state.set_layer_visible("labels", True)
+        shanxi.state.set_overlay_visible("labels", True)
         view.call("setView", before["lat"], before["lng"], before["zoom"])
         qtbot.wait(800)
     if os.environ.get("INFRA_ATLAS_KEEP_EXPORTS"):  # to look at the images by hand

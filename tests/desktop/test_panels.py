@@ -242,9 +242,9 @@ def test_layers_panel_changes_state(qtbot, layers_panel, state):
     assert not panel.checkboxes["basemap"].isChecked() and not panel.basemap_combo.isEnabled()
     assert panel.checkboxes["corridors"].text() == "Corridors (schematic)"
     panel.checkboxes["corridors"].setChecked(False)
-    assert state.layers["corridors"] is False
+    assert state.overlays["corridors"] is False
     panel.checkboxes["basemap"].setChecked(True)
-    assert state.layers["basemap"] and panel.basemap_combo.isEnabled()
+    assert state.overlays["basemap"] and panel.basemap_combo.isEnabled()
 
     panel.scheme_combo.setCurrentIndex(panel.scheme_combo.findData("quantiles"))
     panel.classes_spin.setValue(6)
@@ -267,7 +267,7 @@ def test_layers_panel_follows_state_without_feedback(layers_panel, state):
     assert panel.scheme_combo.currentData() == "equal_interval"
     assert panel.classes_spin.value() == 7
     assert events == [("equal_interval", 7)]
-    state.set_layer_visible("labels", False)
+    state.set_overlay_visible("labels", False)
     assert not panel.checkboxes["labels"].isChecked()
     state.set_metric("corridor_km")
     assert panel.metric_combo.currentData() == "corridor_km"
@@ -316,13 +316,13 @@ def test_overlay_switches_follow_the_province(qtbot, layers_panel, state):
     assert "no corridors" in corridors.toolTip()
     # a click on the disabled switch does nothing: the other province's corridors stay on
     qtbot.mouseClick(corridors, Qt.MouseButton.LeftButton)
-    assert state.layers["corridors"] is True and corridors.isChecked()
+    assert state.overlays["corridors"] is True and corridors.isChecked()
 
     state.set_province(with_only_corridors)
     assert corridors.isEnabled() and not roles.isEnabled()
     assert region(with_only_corridors).name_en in roles.toolTip()
     qtbot.mouseClick(corridors, Qt.MouseButton.LeftButton)
-    assert state.layers["corridors"] is False
+    assert state.overlays["corridors"] is False
 
     state.set_province("both")  # China: some province in view has each
     assert roles.isEnabled() and corridors.isEnabled()

@@ -17,7 +17,7 @@ def test_choices_come_from_the_seed_manifest_and_the_vocabulary():
     assert province_choices() == (*featured(), NATIONAL)
     state = AppState()
     assert state.province == featured()[0]
-    assert state.layers == OVERLAYS and state.layers is not OVERLAYS
+    assert state.overlays == OVERLAYS and state.overlays is not OVERLAYS
     assert state.basemap == BASEMAPS[0]
 
 
@@ -25,11 +25,11 @@ def test_each_setter_emits_once_and_not_for_the_same_value():
     state = AppState()
     metrics = recorder(state.metric_changed)
     basemaps = recorder(state.basemap_changed)
-    layers = recorder(state.layers_changed)
+    layers = recorder(state.overlays_changed)
     for _ in range(2):
         state.set_metric("corridor_km")
         state.set_basemap(BASEMAPS[1])
-        state.set_layer_visible("labels", False)
+        state.set_overlay_visible("labels", False)
     assert metrics == [("corridor_km",)]
     assert basemaps == [(BASEMAPS[1],)]
     assert layers == [("labels", False)]
@@ -71,8 +71,8 @@ def test_map_options_are_the_state():
     )
     assert options.basemap == BASEMAPS[1] and options.selected == "330100"
     assert options.view is None
-    options.layers["labels"] = False
-    assert state.layers["labels"] is True  # a copy
+    options.overlays["labels"] = False
+    assert state.overlays["labels"] is True  # a copy
 
 
 @pytest.mark.parametrize("code", [*featured(), NATIONAL])

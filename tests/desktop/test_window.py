@@ -102,9 +102,9 @@ def test_zooming_in_swaps_in_finer_borders(qtbot, shanxi):
 
 
 def test_layer_toggle_reaches_the_page(qtbot, shanxi):
-    shanxi.state.set_layer_visible("labels", False)
+    shanxi.state.set_overlay_visible("labels", False)
     qtbot.waitUntil(lambda: describe(qtbot, shanxi)["layers"]["labels"] is False, timeout=WAIT)
-    shanxi.state.set_layer_visible("labels", True)
+    shanxi.state.set_overlay_visible("labels", True)
     qtbot.waitUntil(lambda: describe(qtbot, shanxi)["layers"]["labels"] is True, timeout=WAIT)
 
 

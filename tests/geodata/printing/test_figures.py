@@ -112,7 +112,7 @@ def test_roles_corridors_and_notes_follow_the_layers(data):
     assert "Shanxi releases infrastructure blueprint" in text
     assert "km" in text and "N" in text  # scale bar and north arrow
 
-    off = MapOptions(metric="plan_items", layers={"roles": False, "corridors": False})
+    off = MapOptions(metric="plan_items", overlays={"roles": False, "corridors": False})
     plain = data.figure("140000", options=off)
     assert not any((a.get_gid() or "").startswith("role-") for a in plain.axes[0].get_children())
 

@@ -61,7 +61,7 @@ def test_page_data(zhejiang_html):
 def test_basemap_is_the_only_remote_resource(all_targets):
     layer = cities("shanxi")
     options = MapOptions(
-        layers={
+        overlays={
             "choropleth": True,
             "roles": True,
             "corridors": True,
