@@ -103,7 +103,7 @@ def qt_font(point_size: float | None = None, bold: bool = False) -> QFont:
     return font
 
 
-def font_covers_qt(text: str) -> list[str]:
+def missing_glyphs_qt(text: str) -> list[str]:
     """Return the characters of ``text`` the registered CJK font has no glyph for.
 
     Like :func:`geodata.fonts.missing_glyphs`, the answer lists what is *not* covered: an empty

@@ -27,6 +27,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "figure.roles": {"zh": "城市角色（一主三副六市域中心）", "en": "City roles (urban layout)"},
     "figure.corridor": {"zh": "智慧高速走廊（示意线）", "en": "Smart expressway (schematic line)"},
+    "figure.source_note": {
+        "zh": "边界：{source}；WGS-84；目标：{titles}",
+        "en": "Boundaries: {source}; WGS-84; targets: {titles}",
+    },
     "figure.undated": {"zh": "无日期", "en": "undated"},
     "figure.plan": {"zh": "规划文件", "en": "Plan"},
     "figure.more": {"zh": "另有 {n} 份文件", "en": "and {n} more"},

@@ -53,7 +53,6 @@ def subtitle(province: str | None, language: str) -> str:
 def source_note(layer: Layer, language: str) -> str:
     """Return the source and datum note: ``Boundaries: <source>; WGS-84; targets: <documents>``."""
     docs = plan_documents(layer.province)
-    titles = "; ".join(f"{d.title} ({d.publisher}, {d.date or 'undated'})" for d in docs)
-    if language == "zh":
-        return f"边界：{layer.source}；WGS-84；目标：{titles}"
-    return f"Boundaries: {layer.source}; WGS-84; targets: {titles}"
+    undated = tr("figure.undated", language)
+    titles = "; ".join(f"{d.title} ({d.publisher}, {d.date or undated})" for d in docs)
+    return tr("figure.source_note", language, source=layer.source, titles=titles)

@@ -17,7 +17,7 @@ from desktop.i18n import (
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.targets import TargetsPanel
-from desktop.qtfonts import apply_app_font, font_covers_qt, register_qt_font
+from desktop.qtfonts import apply_app_font, missing_glyphs_qt, register_qt_font
 from desktop.state import AppState
 from geodata.plan.details import region_details
 
@@ -137,9 +137,9 @@ def test_catalogue_translates_every_panel_string():
 def test_qt_font_covers_chinese_place_names(qapp):
     assert register_qt_font() == "Noto Sans SC"
     assert register_qt_font() == "Noto Sans SC"  # idempotent
-    assert font_covers_qt("太原市杭州市吕梁市一主三副六市域中心") == []
-    assert font_covers_qt("Taiyuan 太原\n") == []
-    assert font_covers_qt("\U0001f600") == ["\U0001f600"]
+    assert missing_glyphs_qt("太原市杭州市吕梁市一主三副六市域中心") == []
+    assert missing_glyphs_qt("Taiyuan 太原\n") == []
+    assert missing_glyphs_qt("\U0001f600") == ["\U0001f600"]
 
 
 def test_apply_app_font_keeps_point_size(qapp):

@@ -122,7 +122,7 @@ def test_rebuild_keeps_zoom_and_centre(qtbot, shanxi):
 def test_screenshot_is_not_blank_and_chinese_renders(qtbot, shanxi, tmp_path):
     from PySide6.QtGui import QImage
 
-    from desktop.qtfonts import font_covers_qt
+    from desktop.qtfonts import missing_glyphs_qt
 
     shanxi.state.set_language("zh")
     qtbot.waitUntil(lambda: describe(qtbot, shanxi)["lang"] == "zh", timeout=WAIT)
@@ -142,7 +142,7 @@ def test_screenshot_is_not_blank_and_chinese_renders(qtbot, shanxi, tmp_path):
     )
     loaded = {tuple(face) for face in json.loads(faces) if face[1] == "loaded"}
     assert ("Infra Atlas Noto Sans SC", "loaded") in {(f.strip('"'), s) for f, s in loaded}
-    assert font_covers_qt("太原市吕梁市一主三副六市域中心全省目标") == []
+    assert missing_glyphs_qt("太原市吕梁市一主三副六市域中心全省目标") == []
     path = tmp_path / "window.png"
     with qtbot.waitCallback(timeout=WAIT) as saved:
         shanxi.screenshot(path, delay_ms=300, on_saved=saved)
