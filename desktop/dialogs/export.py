@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.appsettings import settings
+from desktop.dialogs.forms import labelled_form
 from geodata.vocab import ORIENTATIONS, PAGES_MM
 
 #: What can be exported and the formats each allows.
@@ -129,7 +129,6 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
-        form = QFormLayout()
         fields = (
             self.format_box,
             self.dpi_box,
@@ -138,10 +137,7 @@ class ExportDialog(QDialog):
             self.orientation_box,
             self.path_edit,
         )
-        self.form_labels = [QLabel(self) for _ in fields]
-        for label, field in zip(self.form_labels, fields, strict=True):
-            label.setBuddy(field)
-            form.addRow(label, path_row if field is self.path_edit else field)
+        form, self.form_labels = labelled_form(self, fields, {self.path_edit: path_row})
         return form
 
     def _restore(self, s: QSettings) -> None:

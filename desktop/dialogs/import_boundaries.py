@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.forms import labelled_form
 from desktop.i18n import region_choice
 from desktop.workers import Worker, run_worker
 from geodata.boundaries.importer.sources import SUFFIXES
@@ -131,7 +132,6 @@ class ImportBoundariesDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         """Lay the choices out in a form, each with a label whose buddy it is."""
-        form = QFormLayout()
         widgets = (
             self.layer_combo,
             self.province_combo,
@@ -142,10 +142,7 @@ class ImportBoundariesDialog(QDialog):
             self.datum_combo,
             self.encoding_combo,
         )
-        self.form_labels = [QLabel(self) for _ in widgets]
-        for label, widget in zip(self.form_labels, widgets, strict=True):
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        form, self.form_labels = labelled_form(self, widgets)
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.run_check)
         return form
