@@ -136,7 +136,7 @@ class LayersPanel(QWidget):
 
     def retranslate(self) -> None:
         """Set every label in the current interface language."""
-        self.layer_group.setTitle(self.tr("Layers"))
+        self.layer_group.setTitle(self.tr("Shown on the map"))
         self.map_group.setTitle(self.tr("Map"))
         labels = {
             "choropleth": self.tr("Choropleth"),

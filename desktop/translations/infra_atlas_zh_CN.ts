@@ -173,7 +173,7 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../dialogs/export.py" line="+208" />
+            <location filename="../dialogs/export.py" line="+204" />
             <source>PNG image (*.png)</source>
             <extracomment>What can be exported and the formats each allows.</extracomment>
             <translation>PNG 图像 (*.png)</translation>
@@ -282,7 +282,7 @@
     <context>
         <name>ImportBoundariesDialog</name>
         <message>
-            <location filename="../dialogs/import_boundaries.py" line="+198" />
+            <location filename="../dialogs/import_boundaries.py" line="+194" />
             <location line="+61" />
             <source>Import boundaries</source>
             <translation>导入边界</translation>
@@ -493,13 +493,7 @@
     <context>
         <name>LayersPanel</name>
         <message>
-            <location filename="../panels/layers.py" line="+139" />
-            <source>Layers</source>
-            <extracomment>The overlays only some provinces have, and where to find those provinces. Why fewer classes are drawn than asked (hidden when all are).</extracomment>
-            <translation>图层</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location filename="../panels/layers.py" line="+140" />
             <source>Map</source>
             <translation>地图</translation>
         </message>
@@ -589,7 +583,13 @@
             <translation>层级(&amp;L)</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location line="-14" />
+            <source>Shown on the map</source>
+            <extracomment>The overlays only some provinces have, and where to find those provinces. Why fewer classes are drawn than asked (hidden when all are).</extracomment>
+            <translation>地图显示内容</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Choropleth</source>
             <translation>分级设色</translation>
         </message>
@@ -697,7 +697,7 @@
             <translation>全国</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+77" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -746,7 +746,7 @@
             <translation>正在生成地图...</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+44" />
             <source>Map ready</source>
             <translation>地图已就绪</translation>
         </message>

@@ -57,6 +57,7 @@ TRANSLATIONS: dict[str, str] = {
     # Layers panel
     "Layers": "图层",
     "Map": "地图",
+    "Shown on the map": "地图显示内容",
     "Choropleth": "分级设色",
     "City roles": "城市角色",
     "Corridors (schematic)": "走廊（示意线）",

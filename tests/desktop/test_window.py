@@ -244,7 +244,11 @@ def test_menus_name_the_provinces_from_the_catalogue(qtbot, shanxi):
     qtbot.waitUntil(lambda: texts() == english, timeout=WAIT)
     assert shanxi.boundaries_menu.title() == "&Boundaries"
     assert shanxi.layers_dock.windowTitle() == "Layers"
+    # "Layers" once: the menu and the panel's first box have names of their own
+    titles = [shanxi.layers_panel.layer_group.title(), shanxi.layers_panel.map_group.title()]
+    assert titles == ["Shown on the map", "Map"]
     shanxi.state.set_language("zh")
     qtbot.waitUntil(lambda: texts() == chinese, timeout=WAIT)
     assert shanxi.boundaries_menu.title() == "边界(&B)"
+    assert shanxi.layers_dock.windowTitle() != shanxi.layers_panel.layer_group.title()
     shanxi.state.set_language("en")
