@@ -278,6 +278,22 @@ def test_export_view_at_2x_shows_what_the_window_changed(qtbot, shanxi, tmp_path
             )
 
 
+def test_export_view_at_2x_after_a_pan_is_not_a_pixel_off(qtbot, shanxi, tmp_path):
+    """A pan (here as much as a dock resize moves the map) is copied to the pixel: Leaflet's own
+    setView landed the offscreen map a pixel off the window's (the legend did not move)."""
+    before = page_value(qtbot, shanxi.map, "InfraAtlas.getView()")
+    try:
+        pan = "InfraAtlas.map.panBy([-33, 0], {animate: false}), 'true'"
+        assert page_value(qtbot, shanxi.map, pan) is True
+        qtbot.wait(800)
+        one = export_view(qtbot, shanxi, tmp_path / "view1.png", 1)
+        two = export_view(qtbot, shanxi, tmp_path / "view2.png", 2)
+        assert_real_render(one, two, 2)
+    finally:
+        shanxi.map.call("setView", before["lat"], before["lng"], before["zoom"])
+        qtbot.wait(800)
+
+
 @pytest.mark.parametrize("stage", ["before loading", "while drawing"])
 def test_export_view_at_2x_fails_cleanly_on_timeout(qtbot, shanxi, tmp_path, monkeypatch, stage):
     import desktop.export_actions as export_actions

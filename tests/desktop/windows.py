@@ -7,12 +7,16 @@ from desktop.app import create_window
 WAIT = 90_000
 
 
-def open_drawn_window(province: str, size: tuple[int, int] | None = None):
+def open_drawn_window(province: str, size: tuple[int, int] | None = None, language: str = "en"):
     """Create, show and draw a main window; fail the test when the map does not finish drawing.
 
-    A QEventLoop, not a processEvents() loop: PySide6 6.12's Python processEvents wrapper
-    corrupts None's reference count while another Python thread runs (it crashed here).
+    The window opens in ``language`` whatever the system's locale. A QEventLoop, not a
+    processEvents() loop (PySide6 6.12.0, now excluded, lost references to None in
+    processEvents; see tests/desktop/test_qt_refcounts.py).
     """
+    from desktop.appsettings import settings
+
+    settings().setValue("view/language", language)  # not the system's: tests read the texts
     window = create_window(province, None, quiet=True)
     if size is not None:
         window.resize(*size)

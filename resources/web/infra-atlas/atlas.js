@@ -526,8 +526,14 @@
     return JSON.stringify({lat: c.lat, lng: c.lng, zoom: A.map.getZoom()});
   };
 
+  /** Centre the map on (lat, lng) at zoom, to the pixel. At the same zoom Leaflet's setView pans
+   *  by a truncated pixel offset, a pixel short of the centre that getView gave (the 2x export
+   *  then drew the map a pixel off the window's); this pans by the rounded offset. */
   A.setView = function (lat, lng, zoom) {
-    A.map.setView([lat, lng], zoom, {animate: false});
+    var map = A.map;
+    if (zoom !== map.getZoom()) { map.setView([lat, lng], zoom, {animate: false}); }
+    var offset = map.project(L.latLng(lat, lng)).subtract(map.project(map.getCenter())).round();
+    if (offset.x || offset.y) { map.panBy(offset, {animate: false}); }
     return true;
   };
 
