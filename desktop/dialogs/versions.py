@@ -1,4 +1,4 @@
-"""Layers > Boundary versions: list the stored versions, switch, restore, and see what changed.
+"""Boundaries > Boundary versions: list the stored versions, switch, restore, and see what changed.
 
 The versions come from :class:`geodata.boundaries.store.BoundaryStore`; version 0 (the bundled
 boundaries) is always listed and can always be restored. Selecting a version shows its changes

@@ -4,14 +4,12 @@ import itertools
 import re
 import warnings
 
-import matplotlib
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from PIL import Image
 
-from geodata.atlas import AtlasData
 from geodata.drawing import MapOptions
 from geodata.errors import InputError
 from geodata.plan.metrics import available_metrics
@@ -19,17 +17,6 @@ from geodata.printing.figure import build_figure
 from geodata.printing.output import save_figure
 from geodata.printing.page import page_inches
 from geodata.web.document import style_payload
-
-
-@pytest.fixture(autouse=True)
-def _restore_rcparams():
-    with matplotlib.rc_context():
-        yield
-
-
-@pytest.fixture(scope="module")
-def data():
-    return AtlasData()
 
 
 def region_colors(fig) -> dict[str, str]:

@@ -5,24 +5,11 @@ import datetime as dt
 import re
 import warnings
 
-import matplotlib
 import pytest
 from matplotlib.text import Text
 
-from geodata.atlas import AtlasData
 from geodata.errors import InputError
 from geodata.printing.report import build_region_report
-
-
-@pytest.fixture(autouse=True)
-def _restore_rcparams():
-    with matplotlib.rc_context():
-        yield
-
-
-@pytest.fixture(scope="module")
-def data():
-    return AtlasData()
 
 
 def page_text(fig) -> str:
