@@ -13,16 +13,11 @@ and run ``python desktop/translations/update.py`` (see that script).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from geodata.regions.catalogue import region
 from geodata.vocab import LANGUAGES
-
-if TYPE_CHECKING:
-    from desktop.state import AppState
 
 TRANSLATIONS_DIR: Path = Path(__file__).resolve().parent / "translations"
 """Directory of the app's translation sources (.ts) and compiled catalogues (.qm)."""
@@ -93,20 +88,6 @@ def current_language() -> str:
 def system_language() -> str:
     """Return ``"zh"`` when the system locale's language is Chinese, else ``"en"``."""
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-
-
-def follow_state(app: QCoreApplication, state: AppState) -> None:
-    """Install ``state.language`` now and again whenever the state's language changes.
-
-    Parameters
-    ----------
-    app : QCoreApplication
-        The running application.
-    state : AppState
-        The application state whose ``language_changed`` event drives the translators.
-    """
-    install_language(app, state.language)
-    state.language_changed.connect(lambda language: install_language(app, language))
 
 
 def region_name(adcode: str, language: str | None = None) -> str:

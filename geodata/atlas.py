@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 # The boundary, corridor, metric and detail modules are imported where they are used: a view
 # opened from the view cache needs none of them, and the app starts faster without them.
 
-BOTH = NATIONAL
-
 
 class AtlasData:
     """Targets, boundary layers and corridors for the app.
@@ -83,7 +81,7 @@ class AtlasData:
         if key not in self._layers:
             from geodata.boundaries.active import load_layer, national_layer
 
-            if province == BOTH:
+            if province == NATIONAL:
                 self._layers[key] = national_layer(level)
             else:
                 self._layers[key] = load_layer(level, province)
@@ -102,7 +100,7 @@ class AtlasData:
 
     def context(self) -> Layer:
         """Return China's provinces (drawn under every map as context)."""
-        return self.layer(BOTH, "province")
+        return self.layer(NATIONAL, "province")
 
     def context_page(self) -> dict:
         """Return the context layer as the page draws it, cached on disk.
@@ -134,7 +132,7 @@ class AtlasData:
 
     def corridors(self, province: str) -> gpd.GeoDataFrame | None:
         """Return the corridor lines drawn for a province choice, or None when it has none."""
-        if province != BOTH and province not in with_corridors():
+        if province != NATIONAL and province not in with_corridors():
             return None
         if self._corridors is None:
             from geodata.plan.corridors import load_corridors
