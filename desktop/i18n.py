@@ -13,6 +13,7 @@ and run ``python desktop/translations/update.py`` (see that script).
 from __future__ import annotations
 
 from pathlib import Path
+
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
