@@ -14,3 +14,7 @@ class InfraAtlasError(Exception):
 
 class InputError(InfraAtlasError, ValueError):
     """The user's input (a file, an argument, a row) is wrong; the message says how to fix it."""
+
+
+class Cancelled(InfraAtlasError):
+    """The user cancelled a long task (reading or scanning a document); nothing was stored."""
