@@ -1,0 +1,349 @@
+"""When a number in a plan sentence holds, and whether it is planned or achieved.
+
+:func:`timing_at` looks at the clause holding a number (clauses end at ，,；;：:。) and,
+when that clause says nothing, at earlier clauses of the same sentence, nearest first:
+in ``截至2023年底，全省已建成5G基站8.5万个，到2025年将达到12万个`` the first number is
+achieved at 2023-12-31 and the second planned for 2025.
+
+Decisions
+---------
+* **Strong cues** decide at once: planned 到/至 + year, 将, 力争, 计划, 拟, 预计, 目标,
+  争取, 确保, "by 2025", "will", "plans to", "aims to", "target"; achieved 截至/截止, 已/已经,
+  完成了/实现了/达到了 (the 了 marks the past), 同比/比上年, "as of", "has built", "had",
+  "so far", "to date", "already", "year on year".  In the number's own clause the cue
+  nearest before the number wins (else the nearest after); in earlier clauses the last.
+* **Weak cues** (累计建成, 累计开通, 建成开通, 现有; 建设, 新建, 打造, 部署; "built",
+  "reached"; "build", "deploy") only count when no clause has a strong cue:
+  ``到2025年，累计建成5G基站12万个`` is planned.
+* No cue at all: ``"planned"``.  A year is taken from the nearest clause whose own strong
+  cue (if any) agrees with the status, so an "as of" year never dates a plan target.
+* Years: 到2030年 -> 2030, 2021-2025年 -> 2025, "十四五" -> 2025, "十五五" -> 2030,
+  "十三五" -> 2020, "14th Five-Year Plan" -> 2025.  Dates: a month without a day is its last
+  day (2023年6月 / "June 2023" -> 2023-06-30), 年底/年末/"end of" -> 12-31, quarters and
+  halves -> their last day.  No year: ``default_year`` with no date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import TypeVar
+
+from geodata.plan.extract.quantities import normalise
+
+PLANNED = "planned"
+ACHIEVED = "achieved"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a number holds and whether it is planned or achieved.
+
+    Attributes
+    ----------
+    year : str
+        The target or as-of year (``"2030"``), ``""`` when none.
+    date : str
+        An ISO date when the sentence gives month or quarter (``"2023-06-30"``), else ``""``.
+    status : str
+        ``"planned"`` or ``"achieved"``.
+    cue : str
+        The words that decided the status (``"到"``, ``"截至...已"``), ``""`` when none.
+    """
+
+    year: str
+    date: str
+    status: str
+    cue: str
+
+
+# ---------------------------------------------------------------------------------------
+# Clauses: split at ，,；;：:。！？ — but not at the comma of 8,520 nor the colon of 8:30.
+_CLAUSE_SEP = re.compile(r"[;。!?]|(?<!\d),|,(?!\d{3}(?!\d)|\s(?:19|20)\d{2}\b)|(?<!\d):|:(?!\d)")
+
+_YEAR = r"((?:19|20)\d{2})"
+_MONTHS_EN = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_EN = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" + (
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {
+    "十一": 11,
+    "十二": 12,
+}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3}
+_QUARTERS |= {"fourth": 4} | {str(i): i for i in range(1, 5)}
+# Five-year plan periods and the year they end.
+_PERIODS = {"十三五": "2020", "十四五": "2025", "十五五": "2030", "十六五": "2035"}
+_PERIODS |= {"13th": "2020", "14th": "2025", "15th": "2030", "16th": "2035"}
+
+# Time expressions, most specific first; each match gives (kind, groups).
+_TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 2023-06-30, 2023/6/30, 2023.6.30
+    ("ymd", re.compile(rf"(?<!\d){_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d)")),
+    # 2023年6月30日, 2023年6月底, 2023年六月
+    (
+        "cn_month",
+        re.compile(
+            rf"{_YEAR}\s*年\s*(\d{{1,2}}|十[一二]|[一二三四五六七八九十])\s*月"
+            r"\s*(?:(\d{1,2})\s*[日号])?"
+        ),
+    ),
+    # 2024年一季度末, 2024年第1季度, 2024年前三季度
+    ("cn_quarter", re.compile(rf"{_YEAR}\s*年\s*(?:第|前)?([一二三四1-4])\s*季度")),
+    # 2025年上半年 / 年中 / 下半年
+    ("cn_half", re.compile(rf"{_YEAR}\s*年\s*(上半年|年中|下半年)")),
+    # 2022年末, 2022年底, 2022年年底
+    ("year_end", re.compile(rf"{_YEAR}\s*年\s*(?:年)?(?:底|末|终)")),
+    # 2021-2025年, 2021年至2025年 (the end year)
+    ("range", re.compile(rf"(?<!\d)(?:19|20)\d{{2}}\s*年?\s*[-—–~至到]\s*{_YEAR}(?!\d)")),
+    # "十四五", 14th Five-Year Plan
+    ("period", re.compile(r"(十[三四五六]五)|\b(1[3-6]th)\s+five[- ]year", re.IGNORECASE)),
+    # June 30, 2023 / 30 June 2023
+    (
+        "en_mdy",
+        re.compile(
+            rf"\b{_MONTH_EN}\s+(\d{{1,2}}),?\s+{_YEAR}\b|\b(\d{{1,2}})\s+{_MONTH_EN}\s+{_YEAR}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # June 2023, end of 2025, mid-2025, Q1 2024, first quarter of 2024, first half of 2025
+    ("en_month", re.compile(rf"\b{_MONTH_EN}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
+    ("en_end", re.compile(rf"\b(?:end[- ](?:of\s+)?|year[- ]end\s+){_YEAR}\b", re.IGNORECASE)),
+    ("en_mid", re.compile(rf"\b(?:mid-|middle\s+of\s+){_YEAR}\b", re.IGNORECASE)),
+    (
+        "en_quarter",
+        re.compile(
+            rf"\bQ([1-4])\s+{_YEAR}\b|\b(first|second|third|fourth)\s+quarter\s+of\s+{_YEAR}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("en_half", re.compile(rf"\b(first|second)\s+half\s+of\s+{_YEAR}\b", re.IGNORECASE)),
+    # 2025年, or a bare 2025 that is not a count (2025个)
+    ("year", re.compile(rf"(?<![\d.,]){_YEAR}(?!\d)(?!\s*[个座架台家项户条元万亿%])")),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# Status cues.  Chinese words need no boundaries; English ones are whole words.
+_STRONG_PLANNED = re.compile(
+    r"(?<![达截止\d年])[到至](?=\s*(?:(?:19|20)\d{2}\s*年|[“\"']?十[三四五六]五))"  # 到2025年
+    r"|将(?!近)|力争|计划|拟|预计|目标|争取|确保"
+    r"|\bby(?=\s+(?:the\s+end\s+of\s+|end-|mid-)?(?:(?:19|20)\d{2}|[a-z]+\s+(?:19|20)\d{2}))"
+    r"|\bwill\b|\bplans?\s+to\b|\bplanned\b|\baims?\s+to\b|\btarget(?:s|ed)?\b|\bgoal\b"
+    r"|\bis\s+expected\s+to\b|\bshall\b|\bstrives?\s+to\b",
+    re.IGNORECASE,
+)
+_STRONG_ACHIEVED = re.compile(
+    r"截至目前|截至|截止|已经|已"
+    r"|(?:完成|实现|达到|建成|开通|增长|提高|提升|新增|突破|超过|部署|建设)了"
+    r"|同比|比上年|较上年|比去年|较去年|环比"
+    r"|\bas\s+(?:of|at)\b|(?<!will\s)\b(?:has|have)\s+(?:been\s+|already\s+)?(?:\w+ed|built|made|grown|become)\b"
+    r"|\bhad\b|\bso\s+far\b|\bto\s+date\b|\bwas\s+completed\b|\bwere\s+(?:built|completed)\b"
+    r"|\balready\b|\byear[- ]on[- ]year\b",
+    re.IGNORECASE,
+)
+_WEAK_ACHIEVED = re.compile(
+    r"累计建成|累计开通|建成开通|现有|\b(?:built|completed|reached|added|installed)\b",
+    re.IGNORECASE,
+)
+_WEAK_PLANNED = re.compile(
+    r"建设|新建|打造|部署|布局|规划|\b(?:build|construct|deploy|develop)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A status cue found in a clause."""
+
+    status: str
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class _When:
+    """A time expression found in a clause."""
+
+    year: str
+    date: str
+    start: int
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the clauses of ``text``."""
+    spans, start = [], 0
+    for m in _CLAUSE_SEP.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _month_end(year: str, month: int) -> str:
+    """Return the ISO date of the last day of ``month`` in ``year`` ("" when invalid)."""
+    if not 1 <= month <= 12:
+        return ""
+    return f"{year}-{month:02d}-{calendar.monthrange(int(year), month)[1]:02d}"
+
+
+def _iso(year: str, month: int, day: int) -> str:
+    """Return an ISO date, or the month's end when ``day`` is out of range."""
+    end = _month_end(year, month)
+    return f"{end[:8]}{day:02d}" if end and 1 <= day <= int(end[-2:]) else end
+
+
+def _en_month(name: str) -> int:
+    """Return the number of an English month name or abbreviation."""
+    name = name.lower().rstrip(".")
+    return next(i for i, full in enumerate(_MONTHS_EN, start=1) if full.startswith(name[:3]))
+
+
+def _cn_month(kind: str, g: tuple[str | None, ...]) -> tuple[str, str]:
+    """Return (year, date) for the Chinese month, quarter and half-year patterns."""
+    year = g[0] or ""
+    if kind == "ymd":
+        return year, _iso(year, int(g[1] or 0), int(g[2] or 0))
+    if kind == "cn_month":
+        month = int(g[1]) if (g[1] or "").isdigit() else _CN_NUMBERS[g[1] or "一"]
+        return year, (_iso(year, month, int(g[2])) if g[2] else _month_end(year, month))
+    if kind == "cn_quarter":
+        return year, _month_end(year, 3 * _QUARTERS[g[1] or "1"])
+    if kind == "cn_half":
+        return year, _month_end(year, 12 if g[1] == "下半年" else 6)
+    return year, _month_end(year, 12)  # year_end
+
+
+def _en_date(kind: str, g: tuple[str | None, ...]) -> tuple[str, str]:
+    """Return (year, date) for the English date patterns."""
+    if kind == "en_mdy":
+        month, day, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+        return year or "", _iso(year or "", _en_month(month or ""), int(day or 0))
+    if kind == "en_month":
+        return g[1] or "", _month_end(g[1] or "", _en_month(g[0] or ""))
+    if kind == "en_quarter":
+        quarter, year = (g[0], g[1]) if g[0] else (g[2], g[3])
+        return year or "", _month_end(year or "", 3 * _QUARTERS[(quarter or "1").lower()])
+    if kind == "en_half":
+        return g[1] or "", _month_end(g[1] or "", 6 if g[0].lower() == "first" else 12)
+    year = g[0] or ""
+    return year, _month_end(year, 6 if kind == "en_mid" else 12)  # en_end, en_mid
+
+
+def _when(kind: str, m: re.Match[str]) -> _When:
+    """Return the year and date a time expression of ``kind`` gives."""
+    g = m.groups()
+    if kind in ("range", "year"):
+        return _When(g[0], "", m.start())
+    if kind == "period":
+        return _When(_PERIODS[(g[0] or g[1]).lower()], "", m.start())
+    year, date = _en_date(kind, g) if kind.startswith("en_") else _cn_month(kind, g)
+    return _When(year, date, m.start())
+
+
+def _times(text: str, start: int, end: int) -> list[_When]:
+    """Return the time expressions in ``text[start:end]``, in order; specific ones win."""
+    taken: list[tuple[int, int]] = []
+    found: list[_When] = []
+    for kind, pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            found.append(_when(kind, m))
+    return sorted(found, key=lambda w: w.start)
+
+
+def _cues(pattern: re.Pattern[str], status: str, text: str, span: tuple[int, int]) -> list[_Cue]:
+    """Return the cues of ``pattern`` in the clause ``span``."""
+    return [_Cue(status, m.group(), m.start()) for m in pattern.finditer(text, *span)]
+
+
+_Found = TypeVar("_Found", "_Cue", "_When")
+
+
+def _nearest(items: list[_Found], offset: int, own: bool) -> _Found | None:
+    """Return the item nearest before ``offset`` (own clause, else nearest after) or the last."""
+    if not items:
+        return None
+    if not own:
+        return max(items, key=lambda i: i.start)
+    before = [i for i in items if i.start < offset]
+    return max(before, key=lambda i: i.start) if before else min(items, key=lambda i: i.start)
+
+
+def _strong(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | None:
+    """Return the deciding strong cue of a clause, None when it has none."""
+    cues = _cues(_STRONG_PLANNED, PLANNED, text, span)
+    cues += _cues(_STRONG_ACHIEVED, ACHIEVED, text, span)
+    return _nearest(cues, offset, own)
+
+
+def _weak(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | None:
+    """Return the deciding weak cue of a clause, None when it has none."""
+    cues = _cues(_WEAK_PLANNED, PLANNED, text, span) + _cues(_WEAK_ACHIEVED, ACHIEVED, text, span)
+    return _nearest(cues, offset, own)
+
+
+def _status(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[_Cue | None, int]:
+    """Return the cue deciding the status (None: no cue) and the index of its clause.
+
+    ``spans`` are the number's clause first, then the earlier ones, nearest first.
+    """
+    weak: tuple[_Cue | None, int] = (None, -1)
+    for i, span in enumerate(spans):
+        own = i == 0
+        strong = _strong(text, span, offset, own)
+        if strong is not None:
+            return strong, i
+        if weak[0] is None:
+            weak = (_weak(text, span, offset, own), i)
+    return weak
+
+
+def timing_at(sentence: str, offset: int, default_year: str = "") -> Timing:
+    """Return when the number at ``offset`` holds and whether it is planned or achieved.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence holding the number.
+    offset : int
+        The position of the number in ``sentence`` (``Quantity.start``).
+    default_year : str
+        The year to use when the sentence names none (the plan's end year, if known).
+
+    Returns
+    -------
+    Timing
+        Year, ISO date (``""`` unless month or quarter is given), status and cue.
+    """
+    text = normalise(sentence)
+    clauses = _clauses(text)
+    own = next((i for i, (a, b) in enumerate(clauses) if a <= offset <= b), len(clauses) - 1)
+    spans = clauses[own::-1]  # the number's clause first, then earlier ones
+    cue, cue_at = _status(text, spans, offset)
+    status = cue.status if cue else PLANNED
+    for i, span in enumerate(spans):
+        strong = _strong(text, span, offset, i == 0)
+        if strong is not None and strong.status != status:
+            continue
+        when = _nearest(_times(text, *span), offset, i == 0)
+        if when is not None:
+            cue_words = _cue_text(sentence, cue, cue_at, strong, i)
+            return Timing(when.year, when.date, status, cue_words)
+    return Timing(default_year, "", status, _cue_text(sentence, cue, cue_at, None, -1))
+
+
+def _cue_text(
+    sentence: str, cue: _Cue | None, cue_at: int, time_cue: _Cue | None, time_at: int
+) -> str:
+    """Return the cue words as written, led by the time clause's own cue (截至...已)."""
+    if cue is None:
+        return ""
+    words = sentence[cue.start : cue.start + len(cue.text)]
+    if time_cue is not None and time_at != cue_at and time_cue.text != cue.text:
+        return f"{sentence[time_cue.start : time_cue.start + len(time_cue.text)]}...{words}"
+    return words
