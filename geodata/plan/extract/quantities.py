@@ -104,6 +104,19 @@ def normalise(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 # Numbers, multipliers and units.
 
+_EN_ONES = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_WORD_VALUES = {w: i for i, w in enumerate(_EN_ONES, start=1)}
+_EN_WORD_VALUES |= {w: 10 * i for i, w in enumerate(_EN_TENS, start=2)}
+_EN_UNDER_100 = (
+    rf"(?:(?:{'|'.join(_EN_TENS)})(?:[-\s](?:{'|'.join(_EN_ONES[:9])})\b)?"
+    rf"|{'|'.join(sorted(_EN_ONES, key=len, reverse=True))})"
+)
+# An English number in words: "six", "twenty-five", "three hundred and fifty".
+_EN_WORDS = rf"\b{_EN_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_EN_UNDER_100})?)?\b"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 # A number: 百分之三十 / 百分之30 (percent), Arabic with thousands separators (8,520) or
 # decimals (2.8), or a run of Chinese numerals (十二万, 三点五).  An Arabic number never
@@ -115,19 +128,6 @@ _NUMBER = re.compile(
     rf"|(?P<english>{_EN_WORDS})",
     re.IGNORECASE,
 )
-_EN_ONES = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_WORD_VALUES = {w: i for i, w in enumerate(_EN_ONES, start=1)}
-_EN_WORD_VALUES |= {w: 10 * i for i, w in enumerate(_EN_TENS, start=2)}
-_EN_UNDER_100 = (
-    rf"(?:(?:{'|'.join(_EN_TENS)})(?:-(?:{'|'.join(_EN_ONES[:9])}))?"
-    rf"|{'|'.join(sorted(_EN_ONES, key=len, reverse=True))})"
-)
-# An English number in words: "six", "twenty-five", "three hundred and fifty".
-_EN_WORDS = rf"\b{_EN_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_EN_UNDER_100})?)?\b"
 _CN_MULTIPLIERS = {
     "万亿": "1e12",
     "千亿": "1e11",
@@ -337,6 +337,8 @@ _BLOCKED = re.compile(
     r"|十[二三四五六]五"
     r"|翻[一两]?番"
 )
+# After a year-shaped decimal (2023.6): a multiplier or unit makes it an amount (2023.6亿元).
+_AMOUNT_NOT_DATE = re.compile(r"\s?(?:[万亿]|千万|百万)|\s?(?:[个元台家户座架项]|公里|千米|%)")
 # Just before the number: 第3, 附件1, a letter (IPv6, F5G, V2.0, H3C), "No. 5",
 # "Article 12", "1+N" (the N is not counted either).
 _LABEL_BEFORE = re.compile(
@@ -364,6 +366,17 @@ _HEADING_AFTER = re.compile(r"\s+[\u4e00-\u9fff]")
 _PON_AFTER = re.compile(r"\s?-?PON")
 _RANGE_SEP = re.compile(r"\s*[-—–~至到]\s*|\s+to\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# English durations after a number: "3 years", "3-year", "30 working days".
+_EN_DURATION = re.compile(
+    r"\s*-?\s*(?:working\s+|calendar\s+)?(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE
+)
+# After a number in words: the word that makes it a count ("six strategic tasks"), and the
+# words that do not ("one of", "two or three", "ten to").
+_EN_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_EN_NOT_COUNTED = frozenset(
+    "of or and to than in on at by for with from is are was were be been has have had that "
+    "which who whom whose it its".split()
+)
 _DURATION = "\0"  # unit marker: 6个月 is a duration, not a quantity
 
 
@@ -384,11 +397,32 @@ def _decimal(number: str) -> Decimal | None:
     try:
         return Decimal(number.replace(",", ""))
     except InvalidOperation:
-        pass
+        return _chinese_numeral(number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese_numeral(number: str) -> Decimal | None:
+    """Return a Chinese numeral (十二万, 三点五) as a Decimal, None when it is not one.
+
+    cn2an takes most of a second to import, so it is imported on first use.
+    """
+    import cn2an
+
     try:
         return Decimal(str(cn2an.cn2an(number, "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
+
+
+def _english_words(words: str) -> Decimal:
+    """Return the value of an English number in words ("twenty-five", "three hundred")."""
+    total = 0
+    for word in words.lower().replace("-", " ").split():
+        if word == "hundred":
+            total *= 100
+        elif word != "and":
+            total += _EN_WORD_VALUES[word]
+    return Decimal(total)
 
 
 def _multiplier(text: str, pos: int, english: bool) -> tuple[str, Decimal, int]:
@@ -431,6 +465,9 @@ def _unit(text: str, pos: int) -> tuple[str | None, int]:
     m = _EN_UNIT.match(text, pos)
     if m:
         return _EN_UNITS[" ".join(m.group(1).lower().split())], m.end()
+    m = _EN_DURATION.match(text, pos)
+    if m:
+        return _DURATION, m.end()
     return None, pos
 
 
@@ -465,7 +502,8 @@ def _read_arabic(text: str, m: re.Match[str]) -> _Reading | None:
     if unit == _DURATION:
         return None
     if unit is None and not mult_text and not infix and _is_label(text, start, end, number):
-        return None
+        if not (_NOT_AMOUNT.fullmatch(number) and _opens_range(text, end)):
+            return None  # 2025, 2025年 -- but 2000 in 2000-3000个 is a lower bound
     if unit is None and re.match(r"[A-Za-z]", text[pos : pos + 1]):
         return None  # an identifier: 3D, 4K, 14th, 10GPON
     value = Decimal(number.replace(",", "")) * mult
@@ -489,6 +527,26 @@ def _read_chinese(text: str, m: re.Match[str]) -> _Reading | None:
     return _Reading(start, pos, base * mult, unit, mult_text or (big.group() if big else ""), infix)
 
 
+def _read_english(text: str, m: re.Match[str]) -> _Reading | None:
+    """Read an English number in words (six tasks, twenty-five parks), None when excluded."""
+    words, start, end = m.group("english"), m.start(), m.end()
+    if text[end : end + 1] == "-":
+        return None  # three-year, one-stop, two-way
+    infix, mult_text, mult, unit, pos = _tail(text, end, english=True)
+    if unit == _DURATION:
+        return None
+    value = _english_words(words)
+    if value == 1 and not mult_text:
+        return None  # "one of", "the one", "no one": only "one million" is a count
+    if unit is None and not mult_text:
+        sep = _RANGE_SEP.match(text, end)
+        ranged = sep is not None and _NUMBER.match(text, sep.end()) is not None
+        nxt = _EN_NEXT_WORD.match(text, end)
+        if not ranged and (nxt is None or nxt.group(1).lower() in _EN_NOT_COUNTED):
+            return None
+    return _Reading(start, pos, value * mult, unit, mult_text, "")
+
+
 def _read(text: str, m: re.Match[str]) -> _Reading | None:
     """Read the number matched by :data:`_NUMBER`, None when it is not a quantity."""
     if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and not _METRIC_BEFORE.search(
@@ -500,7 +558,29 @@ def _read(text: str, m: re.Match[str]) -> _Reading | None:
         return None if value is None else _Reading(m.start(), m.end(), value, "%", "", "")
     if m.group("arabic"):
         return _read_arabic(text, m)
+    if m.group("english"):
+        return _read_english(text, m)
     return _read_chinese(text, m)
+
+
+def _opens_range(text: str, end: int) -> bool:
+    """Return True when a range with a unit or multiplier continues at ``end`` (-3000个)."""
+    sep = _RANGE_SEP.match(text, end)
+    m = _NUMBER.match(text, sep.end()) if sep else None
+    upper = _read(text, m) if m and m.group("arabic") else None
+    return upper is not None and (upper.unit is not None or bool(upper.mult_text))
+
+
+def _dangling_range(text: str, first: _Reading) -> bool:
+    """Return True when the bare ``first`` opens a range whose upper bound is no quantity.
+
+    ``1-5月``, ``3-5年`` and ``3-6个月`` are dates and durations: their 1 and 3 are not counts.
+    """
+    if first.unit is not None or first.mult_text or first.infix:
+        return False
+    sep = _RANGE_SEP.match(text, first.end)
+    m = _NUMBER.match(text, sep.end()) if sep else None
+    return m is not None and _read(text, m) is None
 
 
 def _range_end(text: str, first: _Reading) -> _Reading | None:
@@ -558,6 +638,14 @@ def _quantity(sentence: str, text: str, first: _Reading, last: _Reading) -> Quan
     )
 
 
+def _is_amount(text: str, blocked: re.Match[str]) -> bool:
+    """Return True when a blocked year.month (2023.6) is an amount: 2023.6亿元, 2023.6万个."""
+    return bool(
+        re.fullmatch(r"(?:19|20)\d{2}\.\d{1,2}", blocked.group())
+        and _AMOUNT_NOT_DATE.match(text, blocked.end())
+    )
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the quantities written in ``sentence``, in order of appearance.
 
@@ -572,7 +660,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         Each with ``sentence[q.start:q.end] == q.text``.
     """
     text = normalise(sentence)
-    blocked = [m.span() for m in _BLOCKED.finditer(text)]
+    blocked = [m.span() for m in _BLOCKED.finditer(text) if not _is_amount(text, m)]
     found: list[Quantity] = []
     pos = 0
     while (m := _NUMBER.search(text, pos)) is not None:
@@ -584,7 +672,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if reading is None:
             pos = m.end()
             continue
-        last = _range_end(text, reading) or reading
+        upper = _range_end(text, reading)
+        if upper is None and _dangling_range(text, reading):
+            pos = m.end()
+            continue
+        last = upper or reading
         found.append(_quantity(sentence, text, reading, last))
         pos = max(found[-1].end, last.end)
     return found

@@ -15,22 +15,34 @@ Decisions
 * **Weak cues** (累计建成, 累计开通, 建成开通, 现有; 建设, 新建, 打造, 部署; "built",
   "reached"; "build", "deploy") only count when no clause has a strong cue:
   ``到2025年，累计建成5G基站12万个`` is planned.
+* English "by 2025" / "by the end of April 2022" is planned unless its verb (the next
+  one, else the last) is perfect or past ("have been built", "has now connected", "had",
+  "was completed"): then it is achieved and dates the number.
+* **News style** (no strong cue anywhere): a new-build verb (新建, 新增, 建成, 完成, 开通)
+  is achieved after a past reporting period (今年1-5月, 今年以来, 上半年, 前三季度, 去年; a
+  bare 今年 is not one: "今年新建..." in a 政府工作报告 is a target) or when the number's
+  time is a year or date before ``today``'s year (``timing_at(..., today=...)``, the
+  current date by default).  Periods ("十四五") and year ranges (2021-2025年) stay planned.
 * No cue at all: ``"planned"``.  A year is taken from the nearest clause whose own strong
   cue (if any) agrees with the status, so an "as of" year never dates a plan target.
-* Years: 到2030年 -> 2030, 2021-2025年 -> 2025, "十四五" -> 2025, "十五五" -> 2030,
-  "十三五" -> 2020, "14th Five-Year Plan" -> 2025.  Dates: a month without a day is its last
-  day (2023年6月 / "June 2023" -> 2023-06-30), 年底/年末/"end of" -> 12-31, quarters and
-  halves -> their last day.  No year: ``default_year`` with no date.
+* Years: a 4-digit number is a year only before 年, in a date pattern, in English after
+  in/by/since/of/end/... or starting the sentence, and never inside a quantity (2000根,
+  2000-3000个, 2023.6亿元).  到2030年 -> 2030, 2021-2025年 -> 2025, "十四五" -> 2025,
+  "十五五" -> 2030, "十三五" -> 2020, "14th Five-Year Plan" -> 2025.  Dates: a month without
+  a day is its last day (2023年6月 / "June 2023" -> 2023-06-30), 年底/年末/"end of" -> 12-31,
+  quarters and halves -> their last day.  No year: ``default_year`` with no date.
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from geodata.plan.extract.quantities import normalise
+from geodata.plan.extract.quantities import find_quantities, normalise
 
 PLANNED = "planned"
 ACHIEVED = "achieved"
@@ -121,8 +133,17 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("en_half", re.compile(rf"\b(first|second)\s+half\s+of\s+{_YEAR}\b", re.IGNORECASE)),
-    # 2025年, or a bare 2025 that is not a count (2025个)
-    ("year", re.compile(rf"(?<![\d.,]){_YEAR}(?!\d)(?!\s*[个座架台家项户条元万亿%])")),
+    # 2025年; a bare 2025 only in English: "in 2023", "by 2025", "2023," at a clause start
+    ("year", re.compile(rf"(?<![\d.,]){_YEAR}\s*年")),
+    (
+        "year",
+        re.compile(
+            r"(?:\b(?:in|by|since|during|until|till|before|after|from|through|throughout|of|for"
+            rf"|and|to|year|fy|end|mid)[\s-]+|^\s*){_YEAR}(?![\d.,]\d|\s*[%\u4e00-\u9fff])"
+            r"(?!\s+(?:thousand|million|billion|trillion)\b)",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -131,19 +152,50 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STRONG_PLANNED = re.compile(
     r"(?<![达截止\d年])[到至](?=\s*(?:(?:19|20)\d{2}\s*年|[“\"']?十[三四五六]五))"  # 到2025年
     r"|将(?!近)|力争|计划|拟|预计|目标|争取|确保"
-    r"|\bby(?=\s+(?:the\s+end\s+of\s+|end-|mid-)?(?:(?:19|20)\d{2}|[a-z]+\s+(?:19|20)\d{2}))"
     r"|\bwill\b|\bplans?\s+to\b|\bplanned\b|\baims?\s+to\b|\btarget(?:s|ed)?\b|\bgoal\b"
     r"|\bis\s+expected\s+to\b|\bshall\b|\bstrives?\s+to\b",
     re.IGNORECASE,
+)
+# English present perfect and past: "has built", "has now connected", "have been built",
+# "had", "was completed", "were added" (not "will have been built", "was expected to").
+_EN_PERFECT = (
+    r"(?<!will\s)\b(?:has|have)\s+(?:(?:now|already|also|just|recently|so\s+far|been)\s+){0,3}"
+    r"(?:\w+ed|built|made|grown|become|been|seen|begun|done|won|taken|risen|set|put)\b"
+    r"|\bhad\b|\b(?:was|were)\s+(?:(?:already|also|successfully)\s+)?"
+    r"(?:\w+ed|built|made|grown|done|begun|set|put)\b(?!\s+to\b)"
 )
 _STRONG_ACHIEVED = re.compile(
     r"截至目前|截至|截止|已经|已"
     r"|(?:完成|实现|达到|建成|开通|增长|提高|提升|新增|突破|超过|部署|建设)了"
     r"|同比|比上年|较上年|比去年|较去年|环比"
-    r"|\bas\s+(?:of|at)\b|(?<!will\s)\b(?:has|have)\s+(?:been\s+|already\s+)?(?:\w+ed|built|made|grown|become)\b"
-    r"|\bhad\b|\bso\s+far\b|\bto\s+date\b|\bwas\s+completed\b|\bwere\s+(?:built|completed)\b"
+    r"|\bas\s+(?:of|at)\b|" + _EN_PERFECT + r"|\bso\s+far\b|\bto\s+date\b"
     r"|\balready\b|\byear[- ]on[- ]year\b",
     re.IGNORECASE,
+)
+# English "by 2025", "by the end of April 2022": planned, unless the sentence's verb is
+# perfect or past ("have been built", "had", "was completed"), which makes it achieved.
+_BY_DATE = re.compile(
+    r"\bby(?=\s+(?:the\s+end\s+of\s+|end-|mid-)?(?:(?:19|20)\d{2}|[a-z]+\s+(?:19|20)\d{2}))",
+    re.IGNORECASE,
+)
+_EN_PERFECT_ONLY = re.compile(_EN_PERFECT, re.IGNORECASE)
+_EN_FUTURE = re.compile(
+    r"\b(?:will|shall)\b|\b(?:plans?|aims?|strives?)\s+to\b|\bis\s+expected\s+to\b",
+    re.IGNORECASE,
+)
+# News style: a past reporting period (今年1-5月, 今年以来, 上半年, 前三季度, 去年) and a
+# new-build verb report what happened.  A bare 今年 does not: in a 政府工作报告 "今年新建..."
+# is this year's target.
+_NEWS_PERIOD = re.compile(
+    r"今年以来|去年|上年"
+    r"|(?:今年|(?<![\d年]))(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|上半年|前[一二三两1-3]\s*季度)"
+    r"|今年(?:[一二三四1-4]\s*季度|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
+)
+_NEW_BUILD = re.compile(r"新建|新增|建成|完成|开通")
+# The time kinds that date a report (a year or a date; not a period nor a range of years).
+_DATED = frozenset(
+    "ymd cn_month cn_quarter cn_half year_end year en_mdy en_month en_end en_mid en_quarter "
+    "en_half".split()
 )
 _WEAK_ACHIEVED = re.compile(
     r"累计建成|累计开通|建成开通|现有|\b(?:built|completed|reached|added|installed)\b",
@@ -170,6 +222,7 @@ class _When:
     year: str
     date: str
     start: int
+    kind: str = ""
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -236,16 +289,27 @@ def _when(kind: str, m: re.Match[str]) -> _When:
     """Return the year and date a time expression of ``kind`` gives."""
     g = m.groups()
     if kind in ("range", "year"):
-        return _When(g[0], "", m.start())
+        return _When(g[0], "", m.start(), kind)
     if kind == "period":
-        return _When(_PERIODS[(g[0] or g[1]).lower()], "", m.start())
+        return _When(_PERIODS[(g[0] or g[1]).lower()], "", m.start(), kind)
     year, date = _en_date(kind, g) if kind.startswith("en_") else _cn_month(kind, g)
-    return _When(year, date, m.start())
+    return _When(year, date, m.start(), kind)
 
 
-def _times(text: str, start: int, end: int) -> list[_When]:
-    """Return the time expressions in ``text[start:end]``, in order; specific ones win."""
-    taken: list[tuple[int, int]] = []
+@functools.lru_cache(maxsize=256)
+def _amounts(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Return the spans of the sentence's quantities with a unit or multiplier (2000根)."""
+    return tuple((q.start, q.end) for q in find_quantities(sentence) if q.unit or q.multiplier_text)
+
+
+def _times(
+    text: str, start: int, end: int, amounts: tuple[tuple[int, int], ...] = ()
+) -> list[_When]:
+    """Return the time expressions in ``text[start:end]``, in order; specific ones win.
+
+    A year-shaped number inside one of ``amounts`` (2000根, 2023.6亿元) is no time.
+    """
+    taken: list[tuple[int, int]] = list(amounts)
     found: list[_When] = []
     for kind, pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text, start, end):
@@ -274,10 +338,27 @@ def _nearest(items: list[_Found], offset: int, own: bool) -> _Found | None:
     return max(before, key=lambda i: i.start) if before else min(items, key=lambda i: i.start)
 
 
+def _by_status(text: str, at: int) -> str:
+    """Return the status of an English "by 2025" at ``at``: its verb's (the next, else the last).
+
+    "By the end of 2021, 12,000 had been built" is achieved; "By 2025, it will build" planned.
+    """
+    verbs = [(m.start(), ACHIEVED) for m in _EN_PERFECT_ONLY.finditer(text)]
+    verbs += [(m.start(), PLANNED) for m in _EN_FUTURE.finditer(text)]
+    after = [v for v in verbs if v[0] > at]
+    if after:
+        return min(after)[1]
+    return max(verbs)[1] if verbs else PLANNED
+
+
 def _strong(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | None:
     """Return the deciding strong cue of a clause, None when it has none."""
     cues = _cues(_STRONG_PLANNED, PLANNED, text, span)
     cues += _cues(_STRONG_ACHIEVED, ACHIEVED, text, span)
+    cues += [
+        _Cue(_by_status(text, m.start()), m.group(), m.start())
+        for m in _BY_DATE.finditer(text, *span)
+    ]
     return _nearest(cues, offset, own)
 
 
@@ -287,8 +368,8 @@ def _weak(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | No
     return _nearest(cues, offset, own)
 
 
-def _status(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[_Cue | None, int]:
-    """Return the cue deciding the status (None: no cue) and the index of its clause.
+def _status(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[_Cue | None, int, bool]:
+    """Return the deciding cue (None: no cue), the index of its clause and whether it is strong.
 
     ``spans`` are the number's clause first, then the earlier ones, nearest first.
     """
@@ -297,13 +378,41 @@ def _status(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[_Cue 
         own = i == 0
         strong = _strong(text, span, offset, own)
         if strong is not None:
-            return strong, i
+            return strong, i, True
         if weak[0] is None:
             weak = (_weak(text, span, offset, own), i)
-    return weak
+    return weak[0], weak[1], False
 
 
-def timing_at(sentence: str, offset: int, default_year: str = "") -> Timing:
+def _reported(
+    sentence: str, text: str, spans: list[tuple[int, int]], offset: int, this_year: int
+) -> str:
+    """Return the cue words of a news-style report (今年1-5月，新建..., 2023年，新增...), or "".
+
+    Only asked when no clause has a strong cue.  A new-build verb (新建, 新增, 建成, 完成,
+    开通) reports what happened when a clause gives a past reporting period (今年以来,
+    1-5月, 上半年, 前三季度, 去年) or when the number's time is a year or date (not a period
+    such as "十四五" nor a range such as 2021-2025年) whose year is before ``this_year``.
+    """
+    verb = next((m for a, b in spans for m in [_NEW_BUILD.search(text, a, b)] if m), None)
+    if verb is None:
+        return ""
+    words = sentence[verb.start() : verb.end()]
+    period = next((m for a, b in spans for m in [_NEWS_PERIOD.search(text, a, b)] if m), None)
+    if period is not None:
+        return f"{sentence[period.start() : period.end()]}...{words}"
+    amounts = _amounts(sentence)
+    for i, span in enumerate(spans):
+        when = _nearest(_times(text, *span, amounts), offset, i == 0)
+        if when is None:
+            continue
+        if when.kind in _DATED and when.year and int(when.year) < this_year:
+            return f"{when.year}...{words}"
+        return ""
+    return ""
+
+
+def timing_at(sentence: str, offset: int, default_year: str = "", today: str = "") -> Timing:
     """Return when the number at ``offset`` holds and whether it is planned or achieved.
 
     Parameters
@@ -314,27 +423,47 @@ def timing_at(sentence: str, offset: int, default_year: str = "") -> Timing:
         The position of the number in ``sentence`` (``Quantity.start``).
     default_year : str
         The year to use when the sentence names none (the plan's end year, if known).
+    today : str
+        The ISO date the text is read against (the document's date, if known), ``""`` for
+        the current date.  With no strong cue, a new-build verb (新建, 新增, 建成, 完成, 开通)
+        in a clause dated to a year before ``today``'s year reports what was achieved
+        (``2023年，全省新建5G基站2.1万个``); the text alone cannot say when "now" is.
 
     Returns
     -------
     Timing
         Year, ISO date (``""`` unless month or quarter is given), status and cue.
+
+    Notes
+    -----
+    A number with no time and only a weak achieved cue (``累计建成5G基站12万个``) is
+    achieved: in news it reports what was done.  A plan's target list usually carries
+    到YYYY年 in an earlier sentence or heading, which
+    :mod:`~geodata.plan.extract.propose` carries over to the numbers after it.
     """
     text = normalise(sentence)
     clauses = _clauses(text)
     own = next((i for i, (a, b) in enumerate(clauses) if a <= offset <= b), len(clauses) - 1)
     spans = clauses[own::-1]  # the number's clause first, then earlier ones
-    cue, cue_at = _status(text, spans, offset)
+    cue, cue_at, strong_cue = _status(text, spans, offset)
     status = cue.status if cue else PLANNED
+    reported = ""
+    if not strong_cue:
+        this_year = int(today[:4]) if today else datetime.date.today().year
+        reported = _reported(sentence, text, spans, offset, this_year)
+        if reported:
+            status = ACHIEVED
+    amounts = _amounts(sentence)
     for i, span in enumerate(spans):
         strong = _strong(text, span, offset, i == 0)
         if strong is not None and strong.status != status:
             continue
-        when = _nearest(_times(text, *span), offset, i == 0)
+        when = _nearest(_times(text, *span, amounts), offset, i == 0)
         if when is not None:
-            cue_words = _cue_text(sentence, cue, cue_at, strong, i)
+            cue_words = reported or _cue_text(sentence, cue, cue_at, strong, i)
             return Timing(when.year, when.date, status, cue_words)
-    return Timing(default_year, "", status, _cue_text(sentence, cue, cue_at, None, -1))
+    cue_words = reported or _cue_text(sentence, cue, cue_at, None, -1)
+    return Timing(default_year, "", status, cue_words)
 
 
 def _cue_text(

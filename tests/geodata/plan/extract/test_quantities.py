@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from geodata.plan.extract.proposal import QUALIFIERS
@@ -74,6 +77,29 @@ CASES = [
     ("到2025年，長治市建成5G基站1.2萬個", [(12000, "个", "", "1.2萬個")]),
     ("新增用戶3萬餘戶", [(30000, "户", "more than", "3萬餘戶")]),
     ("Penetration rose 20 percent year on year", [(20, "%", "", "20 percent")]),
+    # English number words
+    ("The plan proposes six strategic tasks", [(6, "", "", "six")]),
+    ("It will build twenty-five parks", [(25, "parks", "", "twenty-five parks")]),
+    (
+        "more than twenty-one projects",
+        [(21, "projects", "more than", "more than twenty-one projects")],
+    ),
+    (
+        "three hundred and fifty villages",
+        [(350, "villages", "", "three hundred and fifty villages")],
+    ),
+    ("one million households", [(1e6, "households", "", "one million households")]),
+    ("five to eight projects", [(8, "projects", "", "five to eight projects")]),
+    # a year-shaped decimal with a multiplier is an amount
+    ("全省投资2023.6亿元", [(202360000000, "元", "", "2023.6亿元")]),
+    ("新增用户2023.6万户", [(20236000, "户", "", "2023.6万户")]),
+    # ranges cover their whole text, year-shaped lower bounds included
+    ("建设2000-3000个基站", [(3000, "个", "", "2000-3000个")]),
+    ("建设2000～3000个基站", [(3000, "个", "", "2000～3000个")]),
+    ("建设2000至3000个基站", [(3000, "个", "", "2000至3000个")]),
+    ("建设2000到3000个基站", [(3000, "个", "", "2000到3000个")]),
+    ("新建智慧灯杆2000根", [(2000, "根", "", "2000根")]),
+    ("今年1-5月，全省新建5G基站1.2万个", [(12000, "个", "", "1.2万个")]),
 ]
 
 
@@ -122,6 +148,19 @@ NOT_QUANTITIES = [
     "5.5G和5G-A",
     "晋政发〔2021〕12号",
     "10G PON端口",
+    "one of the key tasks",
+    "a one-stop service",
+    "the one platform",
+    "no one is left behind",
+    "once a year",
+    "the three-year action plan",
+    "within three years",
+    "within 3 years",
+    "two-thirds of them",
+    "two of them",
+    "1-5月",
+    "3-5年内",
+    "3-6个月",
 ]
 
 
@@ -144,3 +183,19 @@ def test_to_halfwidth_keeps_offsets() -> None:
     text = "达到１２万个（约）％"
     assert len(to_halfwidth(text)) == len(text)
     assert to_halfwidth(text) == "达到12万个(约)%"
+
+
+def test_one_or_two_reads_only_two() -> None:
+    assert [(q.value, q.text) for q in find_quantities("one or two projects")] == [
+        (2, "two projects")
+    ]
+
+
+def test_importing_quantities_does_not_import_cn2an() -> None:
+    code = (
+        "import sys, geodata.plan.extract.quantities as q; "
+        "assert 'cn2an' not in sys.modules; "
+        "assert q.find_quantities('十二万个')[0].value == 120000; "
+        "assert 'cn2an' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

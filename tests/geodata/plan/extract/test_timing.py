@@ -80,6 +80,45 @@ CASES = [
         "",
         ("2024", "2024-03-31", "achieved", "added"),
     ),
+    # "by" + date is planned unless the verb is perfect or past
+    (
+        "By the end of April 2022, 12,000 5G base stations have been built in Zhejiang.",
+        "12,000 5G base stations",
+        "",
+        ("2022", "2022-04-30", "achieved", "By...have been built"),
+    ),
+    (
+        "By the end of 2021, 12,000 5G base stations had been built.",
+        "12,000 5G base stations",
+        "",
+        ("2021", "2021-12-31", "achieved", "By...had"),
+    ),
+    (
+        "By the end of 2021, the province has built 12,000 5G base stations.",
+        "12,000 5G base stations",
+        "",
+        ("2021", "2021-12-31", "achieved", "By...has built"),
+    ),
+    (
+        "By the end of 2025, the province will build 12,000 5G base stations",
+        "12,000 5G base stations",
+        "",
+        ("2025", "2025-12-31", "planned", "By...will"),
+    ),
+    (
+        "The platform has now connected to more than 80 enterprises.",
+        "more than 80 enterprises",
+        "",
+        ("", "", "achieved", "has now connected"),
+    ),
+    # a 4-digit count is no year
+    ("新建智慧灯杆2000根", "2000根", "", ("", "", "planned", "新建")),
+    ("建设2000-3000个基站", "2000-3000个", "", ("", "", "planned", "建设")),
+    ("全省投资2023.6亿元", "2023.6亿元", "", ("", "", "planned", "")),
+    # news style: a past reporting period and a new-build verb
+    ("今年1-5月，全省新建5G基站1.2万个", "1.2万个", "", ("", "", "achieved", "今年1-5月...新建")),
+    ("前三季度，全省新增5G基站1万个", "1万个", "", ("", "", "achieved", "前三季度...新增")),
+    ("累计建成5G基站12万个", "12万个", "", ("", "", "achieved", "累计建成")),
 ]
 
 
@@ -137,3 +176,49 @@ def test_dates(phrase: str, year: str, date: str) -> None:
     sentence = f"{phrase}，已建成5G基站8万个"
     got = timing_at(sentence, sentence.index("8万个"))
     assert (got.year, got.date, got.status) == (year, date, "achieved")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "today", "expected"),
+    [
+        (
+            "2023年，全省新建5G基站2.1万个",
+            "2.1万个",
+            "2024-03-01",
+            ("2023", "", "achieved", "2023...新建"),
+        ),
+        ("2023年，全省新建5G基站2.1万个", "2.1万个", "2023-03-01", ("2023", "", "planned", "新建")),
+        (
+            "2023年6月，全省开通5G基站2000个",
+            "2000个",
+            "2024-01-01",
+            ("2023", "2023-06-30", "achieved", "2023...开通"),
+        ),
+        ("到2025年，累计建成5G基站12万个", "12万个", "2030-01-01", ("2025", "", "planned", "到")),
+        ("2023年，将新建5G基站2万个", "2万个", "2030-01-01", ("2023", "", "planned", "将")),
+        (
+            "“十四五”期间，全省新建5G基站5万个",
+            "5万个",
+            "2030-01-01",
+            ("2025", "", "planned", "新建"),
+        ),
+        (
+            "2021-2025年，全省新建5G基站5万个",
+            "5万个",
+            "2030-01-01",
+            ("2025", "", "planned", "新建"),
+        ),
+        ("今年新建5G基站1万个", "1万个", "2030-01-01", ("", "", "planned", "新建")),
+    ],
+)
+def test_a_past_year_with_a_new_build_verb_is_achieved(
+    sentence: str, text: str, today: str, expected: tuple
+) -> None:
+    [q] = [q for q in find_quantities(sentence) if q.text == text]
+    assert timing_at(sentence, q.start, today=today) == Timing(*expected)
+
+
+def test_today_defaults_to_the_current_date() -> None:
+    sentence = "2001年，全省新建基站2000个"
+    got = timing_at(sentence, sentence.index("2000个"))
+    assert (got.year, got.status) == ("2001", "achieved")
