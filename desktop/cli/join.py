@@ -9,13 +9,13 @@ from desktop.cli.common import UsageError, print_json, province_examples, provin
 
 def cmd_join(args: argparse.Namespace) -> int:
     """Join the targets to a boundary layer and report the outcome."""
+    from geodata.atlas import AtlasData
     from geodata.plan.join import join
-    from geodata.plan.targets import load_targets
     from geodata.regions.catalogue import resolve_province
 
     province = resolve_province(args.province) if args.province else None
     layer = _layer(args.boundaries, province)
-    report = join(load_targets(), layer)
+    report = join(AtlasData().targets, layer)  # the bundled and the visible stored plans
     if args.json:
         print_json(report.to_dict())
         return 0

@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.map",
     "desktop.cli.export",
     "desktop.cli.boundaries",
+    "desktop.cli.plan_import",
+    "desktop.cli.plans",
 )
 
 

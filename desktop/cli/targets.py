@@ -1,4 +1,4 @@
-"""``infra-atlas targets``: list the plan targets with their quotes."""
+"""``infra-atlas targets``: list the plan targets with their quotes (visible stored plans too)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from desktop.cli.common import print_json, province_help, region_code
 
 def cmd_targets(args: argparse.Namespace) -> int:
     """List plan targets, optionally of one province or region."""
-    from geodata.plan.targets import filter_targets, load_targets
+    from geodata.atlas import AtlasData
+    from geodata.plan.targets import filter_targets
     from geodata.regions.catalogue import resolve_province
 
     province = resolve_province(args.province) if args.province else None
     region = region_code(args.region) if args.region else None
-    targets = filter_targets(load_targets(), province=province)
+    targets = filter_targets(AtlasData().targets, province=province)
     if region:
         targets = [
             t

@@ -1,9 +1,15 @@
-"""The plan documents in ``seeds/`` and where a quote sits in them."""
+"""The plan documents (in ``seeds/`` and the plan store) and where a quote sits in them.
+
+A target's ``source`` names its document: a seed file name (``shanxi_plan.txt``) or a stored
+plan (``plan-3``, see :mod:`geodata.plan.store`). A stored plan has no known publisher or date:
+its note says when it was imported and from which file.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 from geodata.errors import InputError
@@ -26,6 +32,8 @@ class Document:
         The text file.
     note : str
         What the document is.
+    loader : callable, optional
+        Returns the text (for a stored plan, whose text the plan store reads).
     """
 
     file: str
@@ -35,9 +43,12 @@ class Document:
     province: str
     path: Path
     note: str = ""
+    loader: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     def text(self) -> str:
         """Return the document's text."""
+        if self.loader is not None:
+            return self.loader()
         return self.path.read_text(encoding="utf-8")
 
 
@@ -62,14 +73,72 @@ def load_documents() -> dict[str, Document]:
     return docs
 
 
-def document(file: str) -> Document:
-    """Return the document a target's ``source`` names.
+def stored_document(number: int) -> Document:
+    """Return stored plan ``number`` as a document (hidden or not).
 
     Raises
     ------
     InputError
-        When no document of that name is in the manifest.
+        When no such plan is stored.
     """
+    from geodata.plan.store import PlanStore, source_of
+
+    store = PlanStore()
+    info = store.get(number)
+    folder = store.root / f"p{info.plan}"
+    what = "target sheet" if info.kind == "sheet" else "plan document"
+    return Document(
+        file=source_of(info.plan),
+        title=info.title or info.source,
+        publisher="",
+        date="",
+        province=info.province,
+        path=folder / ("text.txt" if info.kind == "document" else info.original),
+        note=f"{what} {info.source}, imported {info.imported_at[:10]}",
+        loader=partial(store.text, info.plan),
+    )
+
+
+def all_documents() -> dict[str, Document]:
+    """Return the seed documents and the stored plans (hidden ones too), keyed by source."""
+    from geodata.plan.store import PlanStore
+
+    docs = dict(load_documents())
+    for info in PlanStore().plans()[1:]:
+        docs[f"plan-{info.plan}"] = stored_document(info.plan)
+    return docs
+
+
+def visible_documents() -> list[Document]:
+    """Return the documents of the targets shown.
+
+    The seeds unless plan 0 is hidden, then the stored plans that are not hidden (a damaged one
+    is left out).
+    """
+    from geodata.plan.store import BUNDLED, PlanStore
+
+    store = PlanStore()
+    hidden = store.hidden()
+    docs = [] if BUNDLED in hidden else list(load_documents().values())
+    for info in store.plans()[1:]:
+        if info.plan not in hidden:
+            docs.append(stored_document(info.plan))
+    return docs
+
+
+def document(file: str) -> Document:
+    """Return the document a target's ``source`` names (a seed file or ``plan-{n}``).
+
+    Raises
+    ------
+    InputError
+        When no document of that name is in the manifest or the plan store.
+    """
+    from geodata.plan.store import plan_number
+
+    number = plan_number(file)
+    if number is not None and number > 0:
+        return stored_document(number)
     docs = load_documents()
     if file not in docs:
         raise InputError(f"no plan document named {file!r}: use one of {', '.join(sorted(docs))}")
@@ -82,7 +151,7 @@ def quote_span(file: str, quote: str) -> tuple[int, int]:
     Parameters
     ----------
     file : str
-        Seed file name.
+        Seed file name, or ``plan-{n}`` for a stored plan.
     quote : str
         The quote, verbatim.
 

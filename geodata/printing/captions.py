@@ -29,11 +29,22 @@ def place_name(adcode: str | None, language: str) -> str:
 
 
 def plan_documents(province: str | None) -> list[Document]:
-    """Return the plan documents of a province (all of them for None), dated ones first."""
-    from geodata.plan.documents import load_documents
+    """Return the plan documents of a province (all of them for None), dated ones first.
 
-    docs = [d for d in load_documents().values() if province in (None, d.province)]
+    The seed documents (unless plan 0 is hidden) and the stored plans shown
+    (:func:`geodata.plan.documents.visible_documents`).
+    """
+    from geodata.plan.documents import visible_documents
+
+    docs = [d for d in visible_documents() if province in (None, *d.province.split(";"))]
     return sorted(docs, key=lambda d: (not d.date, d.date, d.file))
+
+
+def _cited(doc: Document, language: str) -> str:
+    """Return a document as the source note cites it (a stored plan: its file and import)."""
+    if not doc.publisher and doc.note:  # a stored plan: publisher and date unknown
+        return f"{doc.title} ({doc.note})"
+    return f"{doc.title} ({doc.publisher}, {doc.date or tr('figure.undated', language)})"
 
 
 def subtitle(province: str | None, language: str) -> str:
@@ -53,6 +64,5 @@ def subtitle(province: str | None, language: str) -> str:
 def source_note(layer: Layer, language: str) -> str:
     """Return the source and datum note: ``Boundaries: <source>; WGS-84; targets: <documents>``."""
     docs = plan_documents(layer.province)
-    undated = tr("figure.undated", language)
-    titles = "; ".join(f"{d.title} ({d.publisher}, {d.date or undated})" for d in docs)
+    titles = "; ".join(_cited(d, language) for d in docs)
     return tr("figure.source_note", language, source=layer.source, titles=titles)

@@ -30,6 +30,8 @@ from geodata.printing.page import page_inches, wrap_text
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from geodata.plan.documents import Document
+
 #: Page (A4 portrait) in points and its margins.
 PAGE_W, PAGE_H = 595.2756, 841.8898
 MARGIN = 36.0
@@ -71,12 +73,21 @@ class _Line:
     target: int = -1  # index of the target the line belongs to
 
 
+def _where(doc: Document | None, source: str) -> str:
+    """Return a target's document as a source line names it (a stored plan: when imported)."""
+    if doc is None:
+        return source
+    if not doc.publisher and doc.note:  # a stored plan: publisher and date unknown
+        return f"{doc.title} ({doc.note})"
+    return f"{doc.title} ({doc.publisher}, {doc.date or 'undated'})"
+
+
 def _target_lines(
     targets: list[Target], language: str, offset: int, previous: list[tuple[str, str]]
 ) -> list[_Line]:
-    from geodata.plan.documents import load_documents
+    from geodata.plan.documents import all_documents
 
-    docs = load_documents()
+    docs = all_documents()  # the seed documents and the stored plans (``plan-3``)
     lines = []
     for i, t in enumerate(targets):
         value = t.display_value()
@@ -84,8 +95,7 @@ def _target_lines(
         status = tr(f"report.{t.status}", language) if f"report.{t.status}" in TEXT else t.status
         head = f"{t.id}  {what} · {t.year} · {status}"
         lines.append(_Line(head, BODY_SIZE, bold=True, indent=0, gap=4, target=offset + i))
-        doc = docs.get(t.source)
-        where = f"{doc.title} ({doc.publisher}, {doc.date or 'undated'})" if doc else t.source
+        where = _where(docs.get(t.source), t.source)
         source = f"{tr('report.source', language)}: {where} [{t.source}]"
         if previous and previous[-1] == (t.quote, t.source):
             # the same sentence as the target above: say so instead of repeating it
