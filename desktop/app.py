@@ -24,14 +24,14 @@ def initial_state(province: str | None = None, select: str | None = None):
     Parameters
     ----------
     province : str, optional
-        A province the seed plans cover (``shanxi``, ``zhejiang``, an adcode), or ``both`` for
-        the national view; the last one used when omitted.
+        Any of the 34 provinces (``anhui``, ``安徽``, an adcode), or ``both`` for the national
+        view; the last one used when omitted (the first featured one if that is unknown).
     select : str, optional
         Adcode of a region to select once the map is drawn.
     """
     from desktop.appsettings import settings
     from desktop.i18n import system_language
-    from desktop.state import AppState, province_choices
+    from desktop.state import AppState, all_provinces, default_level, province_choices
     from geodata.plan.provinces import profile
     from geodata.regions.names import normalise_code
     from geodata.vocab import LANGUAGES, NATIONAL
@@ -39,14 +39,14 @@ def initial_state(province: str | None = None, select: str | None = None):
     saved = settings()
     if province is None:
         province = str(saved.value("view/province", province_choices()[0]))
-        if province not in province_choices():
+        if province != NATIONAL and province not in all_provinces():
             province = province_choices()[0]
     else:
         province = _app_province(province)
     language = str(saved.value("view/language", system_language()))
     state = AppState(
         province=province,
-        level="province" if province == NATIONAL else "city",
+        level=default_level(province),
         language=language if language in LANGUAGES else LANGUAGES[0],
         # each province opens on the map its profile names (Shanxi on its urban layout)
         metric=profile(province).default_metric,
@@ -60,28 +60,17 @@ def initial_state(province: str | None = None, select: str | None = None):
 
 
 def _app_province(value: str) -> str:
-    """Return the adcode of a province the app shows (or the national view) given as asked.
+    """Return the adcode of the province (or the national view) given as asked.
 
     Raises
     ------
     InputError
-        When the value names no province, or one the seed plans do not cover.
+        When the value names no province.
     """
-    from desktop.state import province_choices
-    from geodata.plan.provinces import profile
     from geodata.regions.catalogue import resolve_province
     from geodata.vocab import NATIONAL
 
-    if value == NATIONAL:
-        return value
-    province = resolve_province(value)
-    if province not in province_choices():
-        covered = ", ".join(profile(code).slug for code in province_choices() if code != NATIONAL)
-        raise InputError(
-            f"the app covers {covered} (or {NATIONAL} for the national view), not {province}: "
-            "choose one"
-        )
-    return province
+    return value if value == NATIONAL else resolve_province(value)
 
 
 def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
@@ -90,7 +79,8 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
     Parameters
     ----------
     province : str, optional
-        ``shanxi``, ``zhejiang``, an adcode, or ``both``; the last one used when omitted.
+        A province's name, pinyin or adcode (``anhui``, ``340000``), or ``both``; the last one
+        used when omitted.
     select : str, optional
         Adcode of a region to select once the map is drawn.
     quiet : bool

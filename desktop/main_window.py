@@ -36,7 +36,8 @@ from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
-from desktop.state import AppState, province_choices
+from desktop.plan_actions import PlanActions
+from desktop.state import AppState, all_provinces, province_choices, province_levels
 from desktop.workers import Worker, run_worker
 from geodata.atlas import AtlasData
 from geodata.errors import InfraAtlasError
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, self.statusBar(), quiet=quiet)
         self.controller = MapController(state, data, self.map, self.notifier, self)
         self.exports = ExportActions(state, data, self.map, self.notifier, self)
+        self.plans = PlanActions(self, data, state, self.notifier, self._on_plans_changed)
         self._workers: set[Worker] = set()
         self._build_panels()
         self._build_menus()
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.import_action = self._action(self.file_menu, self.import_targets, "Ctrl+I")
         self.import_boundaries_action = self._action(self.file_menu, self.import_boundaries)
+        self.file_menu.addActions(list(self.plans.actions))
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.exports.actions))
         self.file_menu.addSeparator()
@@ -151,15 +154,18 @@ class MainWindow(QMainWindow):
         self._sync_checks()
 
     def _build_view_menu(self, menu: QMenu) -> None:
-        """Provinces (and the national view), zoom to fit, language, panels."""
+        """Provinces (the featured ones, the national view, any), zoom to fit, language, panels."""
         self.province_group = QActionGroup(self)
+        # none is checked while a province without a shortcut is shown
+        self.province_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.province_actions: dict[str, QAction] = {}
         for i, code in enumerate(province_choices(), start=1):
             action = self._action(
-                menu, lambda _=False, c=code: self.state.set_province(c), f"Ctrl+{i}", True
+                menu, lambda _=False, c=code: self._show_province(c), f"Ctrl+{i}", True
             )
             self.province_group.addAction(action)
             self.province_actions[code] = action
+        self.choose_province_action = self._action(menu, self.choose_province, "Ctrl+P")
         menu.addSeparator()
         self.fit_action = self._action(
             menu, lambda: self.controller.rebuild(keep_view=False), "Ctrl+0"
@@ -182,17 +188,19 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every text of the window in the current language."""
-        self.setWindowTitle(self.tr("Infra Atlas - new infrastructure plans"))
+        self._set_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import targets (CSV/Excel)..."))
         self.import_boundaries_action.setText(self.tr("Import &boundaries..."))
         self.exports.retranslate()
+        self.plans.retranslate()
         self.boundaries_menu.setTitle(self.tr("&Boundaries"))
         self.versions_action.setText(self.tr("Boundary &versions..."))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         for code, action in self.province_actions.items():
             action.setText(self._province_label(code))
+        self.choose_province_action.setText(self.tr("&Choose province..."))
         self.fit_action.setText(self.tr("Zoom to &province"))
         self.language_actions["zh"].setText("中文")
         self.language_actions["en"].setText("English")
@@ -201,6 +209,11 @@ class MainWindow(QMainWindow):
         self.layers_dock.setWindowTitle(self.tr("Layers"))
         self.region_dock.setWindowTitle(self.tr("Region"))
         self.targets_dock.setWindowTitle(self.tr("Targets"))
+
+    def _set_title(self) -> None:
+        """Name the province shown, then the app, in the window's title."""
+        app = self.tr("Infra Atlas - new infrastructure plans")
+        self.setWindowTitle(f"{self._province_label(self.state.province)} - {app}")
 
     def _province_label(self, code: str) -> str:
         """Name a province in the window's language (from the region catalogue)."""
@@ -227,7 +240,9 @@ class MainWindow(QMainWindow):
         self.targets_panel.source_requested.connect(self.show_source)
 
     def _sync_checks(self) -> None:
-        self.province_actions[self.state.province].setChecked(True)
+        """Check the province shown (none when it has no menu item) and the language."""
+        for code, action in self.province_actions.items():
+            action.setChecked(code == self.state.province)
         self.language_actions[self.state.language].setChecked(True)
 
     # ----------------------------------------------------------------- reactions
@@ -245,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def _on_province_changed(self, _province: str) -> None:
         self._sync_checks()
+        self._set_title()
         self.region_panel.show_details(None)
 
     def _on_language(self, language: str) -> None:
@@ -277,6 +293,23 @@ class MainWindow(QMainWindow):
         run_worker(self._workers, worker, show, failed)
 
     # ----------------------------------------------------------------- actions
+    def _show_province(self, code: str) -> None:
+        """Show a province of the menu (its item stays checked even when clicked again)."""
+        self.state.set_province(code)
+        self._sync_checks()
+
+    def choose_province(self) -> None:
+        """Open View > Choose province: the layers panel's searchable province picker."""
+        self.layers_dock.show()
+        self.layers_dock.raise_()
+        self.layers_panel.province_picker.open_search()
+
+    def _on_plans_changed(self) -> None:
+        """Show the targets of the visible plans (one was stored, hidden, shown or removed)."""
+        self.data.reload_plans()
+        self.targets_panel.set_targets(self.data.targets)
+        self.controller.rebuild()
+
     def import_targets(self, path: str | None = None) -> None:
         """Import the planner's own targets from a CSV or Excel sheet."""
         if not path:
@@ -296,8 +329,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - routed through the notifier
             self.notifier.error(repr(exc), False)
             return
-        self.targets_panel.set_targets(self.data.targets)
-        self.controller.rebuild()
+        self._on_plans_changed()
         summary = self.tr("Imported {0} targets from {1}").format(
             len(result.targets), result.source
         )
@@ -337,9 +369,10 @@ class MainWindow(QMainWindow):
         )
         if info.level == "province":
             self.state.set_province(NATIONAL)
-        elif info.province in province_choices():
+        elif info.province in all_provinces():
             self.state.set_province(info.province)
-            self.state.set_level(info.level)
+            if info.level in province_levels(info.province):
+                self.state.set_level(info.level)
         self._on_boundaries_changed()
 
     def _on_boundaries_changed(self, message: str | None = None) -> None:

@@ -4,10 +4,10 @@ Widgets take the state in ``__init__`` and connect to its events; changing a val
 setter emits the matching event once (and nothing when the value is unchanged). Nothing assigns
 an attribute directly. Tests can drive it without Qt.
 
-The choices come from the engine: the provinces from the seed manifest
-(:func:`geodata.plan.provinces.featured`) plus the national view
-(:data:`geodata.vocab.NATIONAL`), the levels, schemes, overlays and basemaps from
-:mod:`geodata.vocab`.
+The choices come from the engine: any of China's 34 provincial units of the region catalogue
+(:func:`all_provinces`) or the national view (:data:`geodata.vocab.NATIONAL`), the seed
+manifest's provinces first among them (:func:`province_choices`, the menu's shortcuts), the
+levels, schemes, overlays and basemaps from :mod:`geodata.vocab`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from geodata.drawing import MapOptions
 from geodata.plan.provinces import FALLBACK_METRIC, featured
+from geodata.regions.catalogue import catalogue, national_index
 from geodata.vocab import BASEMAPS, LANGUAGES, LEVELS, NATIONAL, OVERLAYS, SCHEMES
 
 #: The number of classes a numeric metric may be drawn with.
@@ -25,8 +26,50 @@ CLASS_RANGE = (2, 9)
 
 
 def province_choices() -> tuple[str, ...]:
-    """Return the provinces the app shows: the seed plans' provinces, then the national view."""
+    """Return the menu's shortcuts: the seed plans' provinces, then the national view."""
     return (*featured(), NATIONAL)
+
+
+def all_provinces() -> tuple[str, ...]:
+    """Return the adcodes of China's 34 provincial units, in the catalogue's (adcode) order.
+
+    Any of them can be shown; the national view is not among them.
+    """
+    return tuple(national_index("province").by_code)
+
+
+def _regions_at(province: str, level: str) -> set[str]:
+    """Return the adcodes of the catalogue's regions of one level in a province."""
+    return {r.adcode for r in catalogue() if r.level == level and r.province == province}
+
+
+def province_levels(province: str) -> tuple[str, ...]:
+    """Return the levels a province (or the national view) can be shown at.
+
+    The national view: province, city and county. A province: city and county, but only the
+    city level where the county level is that one region again (Taiwan in the bundled data).
+    """
+    if province == NATIONAL:
+        return LEVELS
+    counties = _regions_at(province, "county")
+    if not counties or counties <= _regions_at(province, "city"):
+        return ("city",)
+    return ("city", "county")
+
+
+def default_level(province: str) -> str:
+    """Return the level a province opens at.
+
+    The national view opens by province. A municipality (Beijing, Tianjin, Shanghai,
+    Chongqing) or a special administrative region (Hong Kong, Macao) is one region at the city
+    level, so it opens by district (its county level); any other province opens by city.
+    """
+    if province == NATIONAL:
+        return "province"
+    levels = province_levels(province)
+    if len(_regions_at(province, "city")) <= 1 and "county" in levels:
+        return "county"
+    return levels[0]
 
 
 class Event:
@@ -56,10 +99,11 @@ class AppState:
     Attributes
     ----------
     province : str
-        Adcode of a province of :func:`province_choices`, or :data:`~geodata.vocab.NATIONAL`.
+        Adcode of a province of :func:`all_provinces`, or :data:`~geodata.vocab.NATIONAL`.
     level : str
-        ``"city"`` or ``"county"`` for a province; ``"province"``, ``"city"`` or ``"county"``
-        (national layers) for the national view.
+        One of the province's :func:`province_levels`: ``"city"`` or ``"county"`` for a
+        province; ``"province"``, ``"city"`` or ``"county"`` (national layers) for the national
+        view.
     metric : str
         Id of the choropleth metric (see :mod:`geodata.plan.metrics`).
     scheme : str
@@ -119,20 +163,39 @@ class AppState:
         )
 
     def set_province(self, province: str) -> None:
-        """Switch province (or to the national view); clears the selection."""
-        choices = province_choices()
-        if province not in choices:
-            raise ValueError(f"unknown province {province!r}: use one of {choices}")
+        """Switch province (or to the national view); clears the selection.
+
+        The national view opens by province, a municipality or special administrative region
+        by district (:func:`default_level`). Any other province keeps the level the user chose;
+        a level that was only the last province's own default (a municipality's districts)
+        gives way to the new province's default, as does a level it lacks.
+
+        Raises
+        ------
+        ValueError
+            When ``province`` is neither a provincial adcode of the catalogue nor the national
+            view.
+        """
+        if province != NATIONAL and province not in all_provinces():
+            raise ValueError(
+                f"unknown province {province!r}: use one of the 34 provincial adcodes "
+                f"(such as {', '.join(featured())}) or {NATIONAL!r} for the national view"
+            )
         if province == self.province:
             return
+        self.level = self._level_for(province)
         self.province = province
-        if province == NATIONAL:
-            self.level = "province"
-        elif self.level == "province":
-            self.level = "city"
         self.selected_region = None
         self.selected_target = None
         self.province_changed.emit(province)
+
+    def _level_for(self, province: str) -> str:
+        """Return the level ``province`` is shown at when the user switches to it."""
+        default = default_level(province)
+        if province == NATIONAL or default != "city":
+            return default
+        chosen = self.province == NATIONAL or self.level != default_level(self.province)
+        return self.level if chosen and self.level in province_levels(province) else default
 
     def set_level(self, level: str) -> None:
         """Show the province (national view only), city or county layer of the current choice."""
@@ -140,6 +203,8 @@ class AppState:
             raise ValueError(f"unknown level {level!r}: use one of {LEVELS}")
         if level == "province" and not self.national:
             raise ValueError("the province level is shown in the national view only")
+        if level not in province_levels(self.province):
+            raise ValueError(f"{self.province} has no {level} level of its own")
         if level != self.level:
             self.level = level
             self.selected_region = None

@@ -26,9 +26,9 @@ def featured_slugs() -> tuple[tuple[str, str], ...]:
 
 
 def province_help() -> str:
-    """Return the help of a ``--province`` option: the featured provinces as examples."""
+    """Return the help of a ``--province`` option: any province, the featured ones as examples."""
     examples = " or ".join(f"{slug} ({code})" for slug, code in featured_slugs())
-    return f"province name or adcode: {examples}"
+    return f"province name, pinyin or adcode (any of the 34), e.g. 安徽, anhui, {examples}"
 
 
 def province_examples() -> str:

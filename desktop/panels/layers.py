@@ -1,9 +1,11 @@
-"""The layers panel: the map's overlays, boundary level, metric and classification.
+"""The layers panel: the province shown, the map's overlays, level, metric and classification.
 
-The window's one set of layer switches. Each control writes to the state through its setter;
-state events update the controls with their signals blocked, so nothing is sent back. Controls
-that do not apply are disabled with a tooltip saying why: a province's roles or corridors where
-the seed data has none, the classification of a categorical metric.
+The window's one set of layer switches, under a searchable chooser of the province
+(:class:`~desktop.panels.province_picker.ProvincePicker`). Each control writes to the state
+through its setter; state events update the controls with their signals blocked, so nothing is
+sent back. Controls that do not apply are disabled with a tooltip saying why: a province's roles
+or corridors where the seed data has none, the classification of a categorical metric, the
+level of a province shown at one level only.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import region_name
 from desktop.panels import connect_event
-from desktop.state import CLASS_RANGE, AppState
+from desktop.panels.province_picker import ProvincePicker
+from desktop.state import CLASS_RANGE, AppState, province_levels
 from geodata.plan.provinces import with_corridors, with_roles
 from geodata.vocab import BASEMAPS, LEVELS, SCHEMES
 
@@ -45,10 +48,12 @@ class LayersPanel(QWidget):
         self.state = state
         self._metrics: list[tuple[str, str, str]] = []
         self._style: dict = {}
+        self.province_row = self._build_province_row()
         self.layer_group = self._build_layer_group()
         self.map_group = self._build_map_group()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.province_row)
         layout.addWidget(self.layer_group)
         layout.addWidget(self.map_group)
         layout.addStretch(1)
@@ -66,6 +71,17 @@ class LayersPanel(QWidget):
         self._sync_classification()
         self._sync_overlay_switches()
         self.retranslate()
+
+    def _build_province_row(self) -> QWidget:
+        """Return the "Province" row: the searchable province picker and its label."""
+        row = QWidget(self)
+        form = QFormLayout(row)
+        form.setContentsMargins(6, 6, 6, 0)
+        self.province_picker = ProvincePicker(self.state, row)
+        self.province_label = QLabel(row)
+        self.province_label.setBuddy(self.province_picker)
+        form.addRow(self.province_label, self.province_picker)
+        return row
 
     def _build_layer_group(self) -> QGroupBox:
         group = QGroupBox(self)
@@ -136,6 +152,7 @@ class LayersPanel(QWidget):
 
     def retranslate(self) -> None:
         """Set every label in the current interface language."""
+        self.province_label.setText(self.tr("&Province"))
         self.layer_group.setTitle(self.tr("Shown on the map"))
         self.map_group.setTitle(self.tr("Map"))
         labels = {
@@ -258,11 +275,15 @@ class LayersPanel(QWidget):
         self.classes_note.setVisible(bool(note))
 
     def _sync_level(self, *_: object) -> None:
-        # China can be shown by province, city or county; a province by city or county.
+        # China can be shown by province, city or county; a province by city or county (Taiwan,
+        # one region at both, by city only): see desktop.state.province_levels.
         view = self.level_combo.view()
+        offered = province_levels(self.state.province)
         with QSignalBlocker(self.level_combo):
-            view.setRowHidden(self.level_combo.findData("province"), not self.state.national)
+            for i in range(self.level_combo.count()):
+                view.setRowHidden(i, self.level_combo.itemData(i) not in offered)
             self.level_combo.setCurrentIndex(self.level_combo.findData(self.state.level))
+        self.level_combo.setEnabled(len(offered) > 1)
 
     def _sync_metric(self, *_: object) -> None:
         with QSignalBlocker(self.metric_combo):

@@ -493,7 +493,7 @@
     <context>
         <name>LayersPanel</name>
         <message>
-            <location filename="../panels/layers.py" line="+140" />
+            <location filename="../panels/layers.py" line="+157" />
             <source>Map</source>
             <translation>地图</translation>
         </message>
@@ -583,9 +583,14 @@
             <translation>层级(&amp;L)</translation>
         </message>
         <message>
-            <location line="-14" />
-            <source>Shown on the map</source>
+            <location line="-15" />
+            <source>&amp;Province</source>
             <extracomment>The overlays only some provinces have, and where to find those provinces. Why fewer classes are drawn than asked (hidden when all are).</extracomment>
+            <translation>省份(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shown on the map</source>
             <translation>地图显示内容</translation>
         </message>
         <message>
@@ -622,12 +627,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="+185" />
+            <location filename="../main_window.py" line="+215" />
             <source>Infra Atlas - new infrastructure plans</source>
             <translation>Infra Atlas - 新型基础设施规划</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-23" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -642,7 +647,7 @@
             <translation>导入边界(&amp;B)...</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Boundary &amp;versions...</source>
             <translation>边界版本(&amp;V)...</translation>
         </message>
@@ -658,6 +663,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>&amp;Choose province...</source>
+            <translation>选择省份(&amp;C)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Zoom to &amp;province</source>
             <translation>缩放至全省(&amp;P)</translation>
         </message>
@@ -687,17 +697,17 @@
             <translation>目标</translation>
         </message>
         <message>
-            <location line="-13" />
+            <location line="-14" />
             <source>&amp;Boundaries</source>
             <translation>边界(&amp;B)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+24" />
             <source>China (national view)</source>
             <translation>全国</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+91" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -707,7 +717,7 @@
             <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Imported {0} targets from {1}</source>
             <translation>已从 {1} 导入 {0} 项目标</translation>
         </message>
@@ -727,7 +737,7 @@
             <translation>边界版本 {0}（{1}）已保存并显示</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+87" />
             <source>The map has not been drawn yet: try again</source>
             <translation>地图尚未绘制完成：请重试</translation>
         </message>
@@ -762,6 +772,503 @@
             <location line="+7" />
             <source>Infra Atlas</source>
             <translation>Infra Atlas</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanActions</name>
+        <message>
+            <location filename="../plan_actions.py" line="+136" />
+            <source>Import plan &amp;document...</source>
+            <extracomment>Steps of the progress bar (the engine reports a fraction).</extracomment>
+            <translation>导入规划文件(&amp;D)...</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Read a plan document and review the targets it proposes before storing them</source>
+            <translation>读取规划文件，审核提取出的目标后再保存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Plans...</source>
+            <translation>规划集(&amp;P)...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show, hide or remove the stored plans</source>
+            <translation>显示、隐藏或删除已保存的规划</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>A plan document is being read or stored: wait for it</source>
+            <translation>正在读取或保存规划文件，请稍候</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+14" />
+            <location line="+35" />
+            <source>Import plan document</source>
+            <translation>导入规划文件</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <source>Documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
+            <translation>文档 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Which province's plan is it?</source>
+            <translation>这是哪个省份的规划？</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Reading {0}...</source>
+            <translation>正在读取 {0}...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Cancelling...</source>
+            <translation>正在取消...</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Reading {0} was cancelled: nothing was stored</source>
+            <translation>已取消读取 {0}，未保存任何内容</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>No targets were found in {0}: nothing to review</source>
+            <translation>{0} 中未找到目标，无需审核</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Storing {0} targets...</source>
+            <translation>正在保存 {0} 项目标...</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Stored {0} targets from {1} as plan {2}</source>
+            <translation>已将 {1} 中的 {0} 项目标保存为规划 {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanReviewDialog</name>
+        <message>
+            <location filename="../dialogs/plan_review.py" line="+245" />
+            <source>Review proposed targets: {0}</source>
+            <extracomment>The table's columns, in order. The widest a column of the table starts (pixels); the text is elided beyond. Large numbers as a planner writes them, per interface language.</extracomment>
+            <translation>审核提取的目标：{0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter: sentence, metric, unit or region</source>
+            <translation>筛选：原句、指标、单位或区域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter proposals</source>
+            <translation>筛选候选目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status filter</source>
+            <translation>状态筛选</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Accept</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Metric</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Regions</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Accept all</source>
+            <translation>全部接受(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept every proposal the filter shows</source>
+            <translation>接受当前筛选显示的全部候选目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reject all</source>
+            <translation>全部拒绝(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject every proposal the filter shows</source>
+            <translation>拒绝当前筛选显示的全部候选目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Value:</source>
+            <translation>数值(&amp;V)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Unit:</source>
+            <translation>单位(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Qualifier:</source>
+            <translation>限定(&amp;Q)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Year:</source>
+            <translation>年份(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;tatus:</source>
+            <translation>状态(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Metric:</source>
+            <translation>指标(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cate&amp;gory:</source>
+            <translation>类别(&amp;G)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Regi&amp;ons:</source>
+            <translation>区域(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. 120000 or 3600亿</source>
+            <translation>如 120000 或 3600亿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 2025</source>
+            <translation>如 2025</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 2023-06-30</source>
+            <translation>如 2023-06-30</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Names or adcodes, separated by commas</source>
+            <translation>名称或行政区划代码，以逗号分隔</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{0} pages</source>
+            <translation>{0} 页</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Note: {0}</source>
+            <translation>注意：{0}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>(exact)</source>
+            <translation>（精确值）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>more than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at most</source>
+            <translation>不超过</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>planned</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>achieved</source>
+            <translation>已实现</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Overall</source>
+            <translation>总体</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Information infrastructure</source>
+            <translation>信息基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrated infrastructure</source>
+            <translation>融合基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Innovation infrastructure</source>
+            <translation>创新基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Security</source>
+            <translation>安全保障</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>As written: {0}</source>
+            <translation>原文：{0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ambiguous in this province: {0}</source>
+            <translation>在本省有歧义：{0}</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>&amp;Store {0} accepted</source>
+            <translation>保存已接受的 {0} 项(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No targets were found in this document.</source>
+            <translation>本文件中未找到目标。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{shown} of {total} proposals shown, {accepted} accepted</source>
+            <translation>共 {total} 项候选目标，显示 {shown} 项，已接受 {accepted} 项</translation>
+        </message>
+        <message>
+            <location line="+149" />
+            <source>{0} is not a number: write digits such as 120000 or 3600亿</source>
+            <translation>{0} 不是数字：请填写如 120000 或 3600亿</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{0} is not a year: write four digits such as 2025</source>
+            <translation>{0} 不是年份：请填写四位数字，如 2025</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{0} is not a date: write it as 2023-06-30</source>
+            <translation>{0} 不是日期：请按 2023-06-30 的格式填写</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0} could be any of {1}: write the adcode</source>
+            <translation>{0} 可能指 {1}：请填写行政区划代码</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} is not a region of {1}</source>
+            <translation>{0} 不是{1}的区域</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansDialog</name>
+        <message>
+            <location filename="../dialogs/plans.py" line="+102" />
+            <source>Plans</source>
+            <translation>规划集</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Plans (plan 0 is the bundled plans and stays):</source>
+            <translation>规划集(&amp;P)（规划 0 为内置规划，不可删除）：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Plan</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported (UTC)</source>
+            <translation>导入时间 (UTC)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Targets</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shown</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Hide</source>
+            <translation>隐藏(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Show</source>
+            <translation>显示(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Remove...</source>
+            <translation>删除(&amp;R)...</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>bundled</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sheet</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Bundled plan documents</source>
+            <translation>内置规划文件</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Plan {0} is hidden</source>
+            <translation>规划 {0} 已隐藏</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Plan {0} is shown</source>
+            <translation>规划 {0} 已显示</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Plan {0} was removed</source>
+            <translation>规划 {0} 已删除</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remove plan {0} ({1}) and its {2} targets? The stored file and text are deleted.</source>
+            <translation>删除规划 {0}（{1}）及其 {2} 项目标？已保存的文件和文本将一并删除。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Remove plan</source>
+            <translation>删除规划</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvincePicker</name>
+        <message>
+            <location filename="../panels/province_picker.py" line="+164" />
+            <source>China (national view)</source>
+            <extracomment>The item role holding every spelling a province is found by (lower case, one per line). The one-character abbreviations (简称) of the provincial units, as on number plates. What the national view is found by, besides its label.</extracomment>
+            <translation>全国</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type a province's name, pinyin or adcode</source>
+            <translation>输入省份名称、拼音或区划代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search provinces</source>
+            <translation>搜索省份</translation>
         </message>
     </context>
     <context>

@@ -32,6 +32,10 @@ MY_CONTEXTS = {
     "ImportBoundariesDialog",
     "VersionsDialog",
     "RegionPicker",
+    "ProvincePicker",
+    "PlanReviewDialog",
+    "PlansDialog",
+    "PlanActions",
 }
 
 
