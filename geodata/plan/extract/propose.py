@@ -131,13 +131,14 @@ def propose_targets(
     readable = to_simplified(text) if language == "zh" else text
     found: dict[tuple[str, float | None, str], Proposal] = {}
     seen: set[str] = set()
-    context = _Context(default_year, "", default_year)
+    today = reference_date(readable)
+    context = _Context(default_year, "", default_year, today)
     for i, sentence in enumerate(sentences):
         if i % PROGRESS_EVERY == 0:
             _report(i, len(sentences), progress, cancelled)
         plain = readable[sentence.start : sentence.end]
         if _SECTION.match(plain):
-            context = _Context(default_year, "", default_year)
+            context = _Context(default_year, "", default_year, today)
         if sentence.text not in seen:  # a repeated sentence only repeats its proposals
             seen.add(sentence.text)
             for proposal in _sentence_proposals(sentence, plain, province, language, context):
@@ -148,11 +149,37 @@ def propose_targets(
 
 
 class _Context(NamedTuple):
-    """What a section has said so far: its year and status (``""`` if none), and the default."""
+    """What a section has said so far: its year and status (``""`` if none), and the default.
+
+    ``today`` is the date the document is read against (see :func:`reference_date`).
+    """
 
     year: str
     status: str
     default_year: str
+    today: str = ""
+
+
+def reference_date(text: str) -> str:
+    """Return the date a document speaks from: the new year after its latest as-of year.
+
+    A plan written in 2021 reports 截至2020年底 and plans 2025年新建...; a news item of 2026
+    reports 截至2026年10月底 and looks back on 2025年新建.... Dating the text by the latest
+    year it reports as reached keeps the first a plan and the second an achievement; a text
+    that reports nothing is read against the current date (``""``).
+
+    Parameters
+    ----------
+    text : str
+        The document's text (simplified script).
+
+    Returns
+    -------
+    str
+        ``"YYYY-01-01"`` of the year after the latest as-of year, or ``""``.
+    """
+    years = [int(m.group(1) or m.group(2)) for m in _AS_OF_YEAR.finditer(text)]
+    return f"{max(years) + 1}-01-01" if years else ""
 
 
 def _next_context(plain: str, context: _Context) -> _Context:
@@ -172,7 +199,7 @@ def _timing(plain: str, offset: int, context: _Context) -> tuple[str, str, str]:
     The section's year only stands in when the number's own status agrees with the section's
     (目前已建成 after 到2025年 is not a 2025 target).
     """
-    timing = timing_at(plain, offset, context.default_year)
+    timing = timing_at(plain, offset, context.default_year, context.today)
     if not context.status:
         return timing.year, timing.date, timing.status
     status = timing.status if timing.cue else context.status

@@ -269,3 +269,31 @@ def test_a_running_total_borrows_the_metric_before_it():
 
 def test_emergency_numbers_are_not_targets():
     assert [p.value for p in propose("完善120急救调度系统，建成5G基站100个。")] == [100]
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a 2021 plan: it reports 2020, so 2025 is ahead of it
+        (
+            "截至2020年底，全省已建成5G基站3万个。2025年，全省新建5G基站5万个。",
+            ["achieved", "planned"],
+        ),
+        # a 2026 news item: it reports October 2026, so 2025 is behind it
+        (
+            "截至2026年10月底，全省已建成5G基站30万个。2025年，全省新建5G基站2.1万个。",
+            ["achieved", "achieved"],
+        ),
+    ],
+)
+def test_a_past_year_is_judged_from_the_documents_own_date(text, statuses):
+    proposals = propose_targets(text, "330000")
+    assert [p.status for p in proposals] == statuses
+
+
+def test_reference_date_is_the_year_after_the_latest_as_of_year():
+    from geodata.plan.extract.propose import reference_date
+
+    assert reference_date("截至2020年底，已建成。截至2022年6月，已开通。") == "2023-01-01"
+    assert reference_date("As of 2023, 93,307 base stations had been built.") == "2024-01-01"
+    assert reference_date("到2030年，达到35万个。") == ""
