@@ -45,17 +45,22 @@ def _change(store, args: argparse.Namespace) -> str | None:
 
 def _print_plans(plans: list[dict]) -> None:
     """Print the plan sets as a table, one a line."""
-    print("  plan  kind      imported             province       targets  title (source)")
+    from geodata.regions.catalogue import national_index
+
+    provinces = national_index("province")
+    print("  plan  kind      imported             targets  province        title (source)")
     for p in plans:
         mark = "-" if p["hidden"] else " "
         when = (p["imported_at"] or "bundled")[:19]
-        province = p["province"] or "all"
+        region = provinces.by_code.get(p["province"] or "")
+        province = f"{p['province']} {region.name_zh}" if region else "all"
         named = p["title"] if p["title"] == p["source"] else f"{p['title']} ({p['source']})"
         print(
-            f"{mark} {p['id']:>4}  {p['kind']:8}  {when:19}  {province:13}  {p['targets']:>7}  "
+            f"{mark} {p['id']:>4}  {p['kind']:8}  {when:19}  {p['targets']:>7}  {province:14}  "
             f"{named}"
         )
-    print("- hidden (its targets are left out of maps, lists and reports)")
+    if any(p["hidden"] for p in plans):
+        print("- hidden (its targets are left out of maps, lists and reports)")
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:

@@ -132,6 +132,7 @@ def propose_targets(
     found: dict[tuple[str, float | None, str], Proposal] = {}
     seen: set[str] = set()
     today = reference_date(readable)
+    default_year = default_year or plan_end_year(readable)
     context = _Context(default_year, "", default_year, today)
     for i, sentence in enumerate(sentences):
         if i % PROGRESS_EVERY == 0:
@@ -158,6 +159,28 @@ class _Context(NamedTuple):
     status: str
     default_year: str
     today: str = ""
+
+
+#: A plan's period in its title or opening lines: 2023—2025年, 2021-2025, 十四五, 十五五.
+_PERIOD = re.compile(
+    r"(?:19|20)\d{2}\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?|[\"“”「]?(十四五|十五五)[\"“”」]?"
+    r"|\b(?:19|20)\d{2}\s*(?:-|–|to)\s*((?:19|20)\d{2})\b"
+    r"|\b(20)\d{2}\s*[-–]\s*(\d{2})\b"  # 2021-25
+)
+_FIVE_YEAR_END = {"十四五": "2025", "十五五": "2030"}
+
+
+def plan_end_year(text: str) -> str:
+    """Return the end year of the plan period its title or opening lines name, or ``""``.
+
+    ``山西省新基建三年行动计划（2023—2025年）`` gives ``"2025"``, ``"十五五"规划`` ``"2030"``:
+    the year of a planned number whose section names none.
+    """
+    match = _PERIOD.search(text[:400])
+    if match is None:
+        return ""
+    short = match.group(4) + match.group(5) if match.group(4) else ""
+    return match.group(1) or _FIVE_YEAR_END.get(match.group(2) or "", "") or match.group(3) or short
 
 
 def reference_date(text: str) -> str:
@@ -197,15 +220,17 @@ def _timing(plain: str, offset: int, context: _Context) -> tuple[str, str, str]:
     """Return the year, date and status of a number, its section filling what it lacks.
 
     The section's year only stands in when the number's own status agrees with the section's
-    (目前已建成 after 到2025年 is not a 2025 target).
+    (目前已建成 after 到2025年 is not a 2025 target); the plan's end year only stands in for
+    a planned number (an achievement without a year is not dated to the plan's end).
     """
-    timing = timing_at(plain, offset, context.default_year, context.today)
-    if not context.status:
-        return timing.year, timing.date, timing.status
-    status = timing.status if timing.cue else context.status
+    timing = timing_at(plain, offset, "", context.today)
+    status = timing.status if (timing.cue or not context.status) else context.status
     year = timing.year
-    if year == context.default_year and not timing.date and status == context.status:
-        year = context.year
+    if not year and not timing.date:
+        if context.status and status == context.status:
+            year = context.year
+        elif status == "planned":
+            year = context.default_year
     return year, timing.date, status
 
 

@@ -65,7 +65,30 @@ def _finish(document: DocumentText) -> DocumentText:
             f"{document.source} holds {bad} replacement characters (�) where text was lost "
             "before it was saved: check the quotes around them",
         )
-    return dataclasses.replace(document, language=language, script=script, warnings=warnings)
+    title = document.title or first_line_title(document.text)
+    return dataclasses.replace(
+        document, language=language, script=script, warnings=warnings, title=title
+    )
+
+
+#: A first line ending like a sentence is text, not a title.
+_SENTENCE_END = tuple("。！？；：，.!?;:,")
+
+
+def first_line_title(text: str) -> str:
+    """Return the document's first line when it reads as a title, else ``""``.
+
+    Plain text and many PDFs carry no title field; their first line usually is the title
+    (浙江省数字基础设施发展"十五五"规划). A line over 60 characters, or one ending like a
+    sentence, is not taken.
+    """
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            if len(line) <= 60 and not line.endswith(_SENTENCE_END):
+                return line
+            return ""
+    return ""
 
 
 def read_document(

@@ -95,8 +95,9 @@ def test_figure_notes_cite_the_stored_plans_shown(home, plan_txt):
     result = propose_file(plan_txt, "anhui")
     accept(result, reviewed(result))
     layer = AtlasData().layer("340000", "city")
-    assert "anhui_plan.txt, imported 20" in source_note(layer, "en")
-    assert subtitle("340000", "en").startswith("Plan: anhui_plan.txt")
+    # a text file's first line is its title (PLAN_LINES[0])
+    assert f"{PLAN_LINES[0]} (plan document anhui_plan.txt, imported 20" in source_note(layer, "en")
+    assert subtitle("340000", "en").startswith(f"Plan: {PLAN_LINES[0]}")
     PlanStore().set_hidden(1, True)
     assert "anhui_plan.txt" not in source_note(layer, "en") and subtitle("340000", "en") == ""
     PlanStore().set_hidden(0, True)

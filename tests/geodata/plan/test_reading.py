@@ -481,3 +481,14 @@ def test_text_over_the_character_limit(folder, plan_pdf, monkeypatch, kind):
 
 def test_a_docx_with_no_text(folder):
     assert "has no text" in _error(docmaker.write_docx(folder, "blank.docx", ["", " "]))
+
+
+def test_a_text_files_first_line_is_its_title_when_it_reads_as_one(tmp_path):
+    titled = tmp_path / "plan.txt"
+    titled.write_text(
+        '浙江省数字基础设施发展"十五五"规划\n\n到2030年，建成5G基站35万个。\n', "utf-8"
+    )
+    assert read_document(titled).title == '浙江省数字基础设施发展"十五五"规划'
+    untitled = tmp_path / "news.txt"
+    untitled.write_text("到2030年，全省建成5G基站35万个。\n", "utf-8")
+    assert read_document(untitled).title == ""

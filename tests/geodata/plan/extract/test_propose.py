@@ -297,3 +297,29 @@ def test_reference_date_is_the_year_after_the_latest_as_of_year():
     assert reference_date("截至2020年底，已建成。截至2022年6月，已开通。") == "2023-01-01"
     assert reference_date("As of 2023, 93,307 base stations had been built.") == "2024-01-01"
     assert reference_date("到2030年，达到35万个。") == ""
+
+
+@pytest.mark.parametrize(
+    ("opening", "year"),
+    [
+        ("山西省新基建三年行动计划（2023—2025年）", "2025"),
+        ('浙江省数字基础设施发展"十五五"规划', "2030"),
+        ("Shanxi releases infrastructure blueprint for 2021-25", "2025"),
+        ("Plan for 2021 to 2025", "2025"),
+        ("到2030年，全省建成5G基站35万个。", ""),
+    ],
+)
+def test_plan_end_year_comes_from_the_period_in_the_opening(opening, year):
+    from geodata.plan.extract.propose import plan_end_year
+
+    assert plan_end_year(opening) == year
+
+
+def test_the_plan_period_dates_planned_numbers_but_not_achievements():
+    text = (
+        "山西省新基建三年行动计划（2023—2025年）\n二、主要任务\n"
+        "数据中心机架规模达到30万架。\n全省已建成5G基站8万个。\n"
+    )
+    racks, stations = propose_targets(text, "140000")
+    assert (racks.value, racks.year, racks.status) == (300000, "2025", "planned")
+    assert (stations.value, stations.year, stations.status) == (80000, "", "achieved")
