@@ -120,12 +120,28 @@ def _plan_items(layer: Layer, targets: list[Target]) -> dict[str, int]:
     return counts
 
 
+def _mapped_value(t: Target) -> bool:
+    """Whether a target's value can colour its region.
+
+    Rows of a planner's sheet can (one region each); so can a number a stored plan document
+    gives for one city or county (``杭州市智能算力达到20EFlops``). A number several regions
+    share (``宁波市、舟山市建设登陆站2个``) belongs to none of them alone, a province-wide
+    one colours no region of a city or county map, and an achieved figure is not a target.
+    """
+    if t.value is None:
+        return False
+    if t.category == "user":
+        return True
+    one_region = t.scope != "province" and len(t.regions) == 1
+    return t.source.startswith("plan-") and one_region and t.status == "planned"
+
+
 def _user_metrics(codes: list[str], targets: list[Target]) -> list[Metric]:
     """Return one metric per imported (metric, unit), its values summed per region."""
     known = set(codes)
     user: dict[tuple[str, str], dict[str, float]] = {}
     for t in targets:
-        if t.category != "user" or t.value is None:
+        if not _mapped_value(t):
             continue
         for code in t.regions:
             if code in known:

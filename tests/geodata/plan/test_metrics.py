@@ -95,3 +95,30 @@ def test_fewer_classes_than_asked_say_why(all_targets, tmp_path):
     none = classify_numeric("m", {"a": None, "b": float("nan")}, "quantiles", 3, "en")
     assert (none.drawn, none.reason) == (0, "no_values")
     assert none.legend() == [{"color": NO_DATA, "label": "No data"}]
+
+
+def test_a_stored_documents_number_for_one_city_colours_that_city(all_targets, tmp_path):
+    from geodata.plan.extract import propose_targets
+    from geodata.plan.reading import read_document
+    from geodata.plan.store import PlanStore
+
+    path = tmp_path / "zj.txt"
+    path.write_text(
+        "到2030年，杭州市智能算力规模达到20EFlops，宁波市智能算力规模达到8EFlops。\n"
+        "宁波市、舟山市建设国际海底光缆登陆站2个。\n"
+        "全省智能算力规模达到50EFlops。\n"
+        "截至2025年底，温州市智能算力规模已达3EFlops。\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    proposals = propose_targets(document.text, "330000")
+    store = PlanStore(tmp_path / "plans")
+    store.add_document(document, path, "330000", proposals)
+    metrics = {
+        m.id: m for m in available_metrics(cities("zhejiang"), all_targets + store.targets())
+    }
+    compute = metrics["user:智能算力|EFLOPS"]
+    assert compute.values["330100"] == 20 and compute.values["330200"] == 8
+    assert compute.values["330300"] is None  # achieved in Wenzhou: not a target
+    # the landing stations Ningbo and Zhoushan share colour neither of them
+    assert not any(m.label_zh.startswith("国际海底光缆登陆站") for m in metrics.values())
