@@ -44,11 +44,11 @@ def write_plan_pdf(path: Path, pages: int = PAGES) -> int:
 
     pdf = FPDF()
     pdf.add_font("noto", "", str(ROOT / "resources/fonts/NotoSansSC_400Regular.ttf"))
-    pdf.set_font("noto", size=10.5)
+    pdf.set_font("noto", size=10)
     chars = 0
     for page in range(pages):
         pdf.add_page()
-        for i in range(16):
+        for i in range(24):  # about 1,100 characters a page, as in a real plan
             text = _PARAGRAPHS[(page + i) % len(_PARAGRAPHS)].format(
                 y=2025 + (i % 2) * 5,
                 p=2022 + i % 3,
@@ -67,7 +67,9 @@ def write_plan_pdf(path: Path, pages: int = PAGES) -> int:
                 n="一二三四五六七八九十"[i % 10],
             )
             chars += len(text)
-            pdf.multi_cell(0, 6.5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+    if pdf.page_no() != pages:
+        raise RuntimeError(f"the text ran over to {pdf.page_no()} pages: shorten a page")
     pdf.output(str(path))
     return chars
 
