@@ -324,12 +324,22 @@ def _is_year(q: Quantity) -> bool:
 def _clause_regions(
     sentence: str, q: Quantity, regions: RegionMatch, province: str, language: str
 ) -> RegionMatch:
-    """Return the regions the number's own clause names, else those of the sentence."""
+    """Return the regions the number's own clause names, else those of the sentence.
+
+    A clause that names no region but speaks for the whole province (全省已建成5G基站16.8万个，
+    合肥市累计建成4.2万个) is province-wide, whatever the rest of the sentence names.
+    """
     lo, hi = clause_span(sentence, q.start, q.end, language, enumerations=False)
     own = [h for h in regions.hits if lo <= h.start and h.end <= hi and h.level != "province"]
+    if not own and _PROVINCE_WIDE.search(sentence, lo, hi):
+        return match_hits((), province)
     if not own or len(own) == len([h for h in regions.hits if h.level != "province"]):
         return regions
     return match_hits(own, province)
+
+
+#: Words by which a clause speaks for the whole province.
+_PROVINCE_WIDE = re.compile(r"全省|全区|省级|\b(?:province-wide|(?:the|whole|entire) province)\b")
 
 
 _NUMBER_END = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?(?![A-Za-z\d])")

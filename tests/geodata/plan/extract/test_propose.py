@@ -323,3 +323,10 @@ def test_the_plan_period_dates_planned_numbers_but_not_achievements():
     racks, stations = propose_targets(text, "140000")
     assert (racks.value, racks.year, racks.status) == (300000, "2025", "planned")
     assert (stations.value, stations.year, stations.status) == (80000, "", "achieved")
+
+
+def test_a_clause_for_the_whole_province_is_province_wide_beside_a_named_city():
+    text = "截至2025年底，全省已建成5G基站16.8万个，合肥市累计建成5G基站4.2万个。"
+    province, hefei = propose_targets(text, "340000")
+    assert (province.value, province.regions, province.scope) == (168000, ("340000",), "province")
+    assert (hefei.value, hefei.regions, hefei.scope) == (42000, ("340100",), "cities")
