@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.panels import connect_event
 from desktop.state import AppState
+from geodata.plan.documents import source_title
 
 if TYPE_CHECKING:
     from geodata.plan.corridors import Crossing
@@ -131,7 +132,7 @@ class RegionPanel(QWidget):
             parts.append(f'<p class="muted">{escape(none)}</p>')
         statuses = {"planned": self.tr("planned"), "achieved": self.tr("achieved")}
         for t in targets:
-            source_text = self.tr("Source: {file}").format(file=t.source)
+            source_text = self.tr("Source: {file}").format(file=source_title(t.source))
             facts = [t.display_value(), t.year, statuses.get(t.status, t.status)]
             target_href = escape(f"target:{url_quote(t.id, safe='')}", quote=True)
             source_href = escape(

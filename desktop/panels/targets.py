@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import region_choice, region_name
 from desktop.panels import connect_event
 from desktop.state import AppState
+from geodata.plan.documents import source_title
 from geodata.plan.provinces import featured
 from geodata.plan.targets import CATEGORIES, STATUSES, Target, filter_targets
 
@@ -124,6 +125,8 @@ class TargetsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "value":
                 return target.display_value()
+            if column == "source":
+                return source_title(target.source)
             text = str(getattr(target, column))
             return (
                 self._labels.get(text, text)

@@ -170,3 +170,16 @@ def quote_span(file: str, quote: str) -> tuple[int, int]:
     if start < 0:
         raise InputError(f"the quote {quote[:60]!r}... is not in {file} verbatim: copy it exactly")
     return start, start + len(quote)
+
+
+@lru_cache(maxsize=512)
+def source_title(source: str) -> str:
+    """Return the title of the document a target's ``source`` names, for a list or a link.
+
+    A stored plan's title (or its file name), a seed document's title; the source itself when
+    no document has that name (plan numbers are never reused, so a title never goes stale).
+    """
+    try:
+        return document(source).title or source
+    except InputError:
+        return source

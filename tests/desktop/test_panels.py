@@ -352,3 +352,16 @@ def test_categorical_metric_disables_the_classification(layers_panel, state):
 
     panel.show_style({"metric": "plan_items", "kind": "numeric", "asked": 4, "drawn": 4})
     assert panel.classes_note.isHidden()
+
+
+def test_sources_are_named_by_their_documents_title(targets_panel, region_panel, all_targets):
+    from geodata.plan.documents import load_documents
+
+    sx04 = next(t for t in all_targets if t.id == "SX-04")
+    title = load_documents()[sx04.source].title
+    model = targets_panel.model
+    row = next(r for r in range(model.rowCount()) if model.target(r).id == "SX-04")
+    shown = model.data(model.index(row, COLUMNS.index("source")))
+    assert shown == title and not shown.endswith(".txt")
+    region_panel.show_details(region_details("140100", all_targets))
+    assert f"Source: {title}" in region_panel.text()

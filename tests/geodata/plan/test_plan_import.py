@@ -169,3 +169,12 @@ def test_a_sheet_without_a_usable_row_is_not_stored(home, tmp_path):
     result, info = import_sheet(sheet)
     assert info is None and result.errors and not result.targets
     assert [p.plan for p in PlanStore().plans()] == [0]
+
+
+def test_a_stored_plans_targets_cite_its_title(home, plan_txt):
+    from geodata.plan.documents import source_title
+
+    result = propose_file(plan_txt, "anhui")
+    info = accept(result, reviewed(result))
+    assert source_title(f"plan-{info.plan}") == PLAN_LINES[0]
+    assert source_title("plan-999") == "plan-999"  # no such plan: the source as it is
