@@ -172,14 +172,30 @@ def quote_span(file: str, quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-@lru_cache(maxsize=512)
 def source_title(source: str) -> str:
     """Return the title of the document a target's ``source`` names, for a list or a link.
 
     A stored plan's title (or its file name), a seed document's title; the source itself when
-    no document has that name (plan numbers are never reused, so a title never goes stale).
+    no document has that name.
     """
-    try:
-        return document(source).title or source
-    except InputError:
-        return source
+    from geodata.plan.store import PlanStore, plan_number
+
+    number = plan_number(source)
+    if number is not None and number > 0:
+        return _stored_title(number, PlanStore().root) or source
+    seed = load_documents().get(source)
+    return seed.title if seed is not None and seed.title else source
+
+
+#: Titles of stored plans by (store, number): numbers are never reused within one store.
+_TITLES: dict[tuple[Path, int], str] = {}
+
+
+def _stored_title(number: int, root: Path) -> str:
+    """Return a stored plan's title, ``""`` when there is no such plan (not remembered)."""
+    if (root, number) not in _TITLES:
+        try:
+            _TITLES[(root, number)] = stored_document(number).title
+        except InputError:
+            return ""
+    return _TITLES[(root, number)]
