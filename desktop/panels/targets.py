@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -33,6 +34,7 @@ from desktop.state import AppState
 from geodata.plan.documents import source_title
 from geodata.plan.provinces import featured
 from geodata.plan.targets import CATEGORIES, STATUSES, Target, filter_targets
+from geodata.vocab import NATIONAL
 
 COLUMNS = ("id", "province", "scope", "category", "metric", "value", "year", "status", "source")
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,6 +104,10 @@ class TargetsTableModel(QAbstractTableModel):
         self._targets = list(targets)
         self._labels.update(self._province_labels())
         self.endResetModel()
+
+    def targets(self) -> list[Target]:
+        """Return every target of the model (filtered or not)."""
+        return list(self._targets)
 
     def target(self, row: int) -> Target:
         """Return the target of a source-model row."""
@@ -209,14 +215,14 @@ class TargetsPanel(QWidget):
         self._on_state_province(state.province)
 
     def _build_filters(self) -> None:
-        """Create the province (those the seed plans cover), category and status filters."""
+        """Create the province, category and status filters (provinces: see _fill_provinces)."""
         self.province_combo, self.category_combo, self.status_combo = (
             QComboBox(self),
             QComboBox(self),
             QComboBox(self),
         )
         for combo, values in (
-            (self.province_combo, featured()),
+            (self.province_combo, ()),
             (self.category_combo, CATEGORIES),
             (self.status_combo, STATUSES),
         ):
@@ -257,8 +263,31 @@ class TargetsPanel(QWidget):
             self.model.set_targets(targets)
         finally:
             self._syncing = False
+        self._fill_provinces()
         self._update_count()
         self._on_state_target(self.state.selected_target)
+
+    def _province_codes(self) -> list[str]:
+        """Return the provinces to filter by: the seed plans', those with targets, the shown one."""
+        codes = dict.fromkeys(featured())
+        codes.update(dict.fromkeys(sorted({t.province for t in self.model.targets()})))
+        if self.state.province != NATIONAL:
+            codes[self.state.province] = None
+        return list(codes)
+
+    def _fill_provinces(self) -> None:
+        """Offer every province of :meth:`_province_codes`, keeping the current choice."""
+        codes = self._province_codes()
+        combo = self.province_combo
+        if [combo.itemData(i) for i in range(1, combo.count())] == codes:
+            return
+        with QSignalBlocker(combo):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(self.tr("All provinces"), None)
+            for code in codes:
+                combo.addItem(region_choice(code), code)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
 
     def visible_ids(self) -> list[str]:
         """Return the ids of the rows that pass the filters, in table order."""
@@ -269,7 +298,7 @@ class TargetsPanel(QWidget):
         self.model.retranslate()
         names = {
             None: self.tr("All provinces"),
-            **{code: region_choice(code) for code in featured()},
+            **{code: region_choice(code) for code in self._province_codes()},
         }
         labels = [
             (self.province_combo, names),
@@ -351,5 +380,6 @@ class TargetsPanel(QWidget):
             self._syncing = False
 
     def _on_state_province(self, province: str) -> None:
+        self._fill_provinces()
         self.province_combo.setCurrentIndex(max(self.province_combo.findData(province), 0))
         self._apply_filter()

@@ -365,3 +365,19 @@ def test_sources_are_named_by_their_documents_title(targets_panel, region_panel,
     assert shown == title and not shown.endswith(".txt")
     region_panel.show_details(region_details("140100", all_targets))
     assert f"Source: {title}" in region_panel.text()
+
+
+def test_province_filter_offers_every_province_with_targets_and_the_one_shown(
+    targets_panel, state, all_targets
+):
+    combo = targets_panel.province_combo
+    combo.setCurrentIndex(combo.findData("330000"))
+    anhui = dataclasses.replace(all_targets[0], id="P1-01", province="340000")
+    targets_panel.set_targets([*all_targets, anhui])
+    codes = [combo.itemData(i) for i in range(combo.count())]
+    assert codes == [None, *featured(), "340000"]
+    assert combo.currentData() == "330000"  # a new target list keeps the filter chosen
+    state.set_province("450000")  # Guangxi: no targets, still offered and chosen
+    assert combo.currentData() == "450000" and targets_panel.visible_ids() == []
+    state.set_province("340000")
+    assert targets_panel.visible_ids() == ["P1-01"]
