@@ -53,5 +53,5 @@ def region_code(value: str) -> str:
 
 
 def print_json(data: dict) -> None:
-    """Print ``data`` as one indented JSON object (Chinese kept as it is)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print ``data`` as one indented, strict JSON object (Chinese kept; no NaN or Infinity)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")

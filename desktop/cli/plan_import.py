@@ -53,13 +53,13 @@ def _print_proposals(result) -> None:
     )
     for warning in doc.warnings:
         print(f"warning: {warning}")
-    print(f"{'id':5} {'value':>22}  {'year':10}  {'status':8}  {'regions':20}  sentence")
+    print(f"{'id':5} {'value':>22}  {'year':10}  {'status':8}  {'regions':20}  metric: sentence")
     for p in result.proposals:
         value = " ".join(x for x in (p.qualifier, _number(p.value), p.unit) if x)
         regions = ",".join(p.regions)
         print(
             f"{p.id:5} {value:>22}  {p.date or p.year or '-':10}  {p.status:8}  "
-            f"{_cut(regions, 20):20}  {_cut(p.sentence, SENTENCE_WIDTH)}"
+            f"{_cut(regions, 20):20}  {_cut(p.metric, 16)}: {_cut(p.sentence, SENTENCE_WIDTH)}"
         )
     print(f"{len(result.proposals)} targets proposed")
 
