@@ -27,7 +27,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +36,7 @@ from geodata.boundaries.bundled import bundled_layer
 from geodata.boundaries.diff import BoundaryDiff, diff_layers
 from geodata.errors import InputError
 from geodata.layer import Layer
-from geodata.paths import atomic_write_text, data_home
+from geodata.paths import atomic_write_text, data_home, store_lock
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -109,31 +108,6 @@ class VersionInfo:
             "level": self.level,
             "province": self.province,
         }
-
-
-@contextlib.contextmanager
-def _lock(root: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the store (blocks while another process writes)."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+b") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-            try:
-                yield
-            finally:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-            return
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 @lru_cache(maxsize=8)
@@ -283,7 +257,7 @@ class BoundaryStore:
                 "region: check the name and code fields (--name-field, --code-field) and --level"
             )
         gdf = layer.gdf[["adcode", "name_zh", "name_en", "geometry"]].copy()
-        with _lock(self.root):
+        with store_lock(self.root):
             numbers = [
                 int(m.group(1)) for e in self.root.iterdir() if (m := _VERSION_DIR.match(e.name))
             ]
@@ -331,7 +305,7 @@ class BoundaryStore:
         """
         version = int(version)
         if version == BUNDLED:
-            with _lock(self.root):
+            with store_lock(self.root):
                 active = self.active()
                 remaining = {k: v for k, v in active.items() if not _in_scope(k, level, province)}
                 if remaining != active:
@@ -344,7 +318,7 @@ class BoundaryStore:
             return f"the bundled boundaries (version 0) are active {where}"
         info = self.get(version)
         self.load(version)  # refuse a damaged version before switching to it
-        with _lock(self.root):
+        with store_lock(self.root):
             self._set_active(info.key, version)
         return f"version {version} ({info.source}) is active for {info.key}"
 

@@ -36,13 +36,12 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geodata.errors import InputError
-from geodata.paths import atomic_write_text, data_home
+from geodata.paths import atomic_write_text, data_home, store_lock
 from geodata.plan.targets import CATEGORIES, SCOPES, STATUSES, Target, load_targets
 from geodata.regions.names import normalise_code
 
@@ -126,31 +125,6 @@ class PlanInfo:
             "hidden": self.hidden,
             "sha256": self.sha256 or None,
         }
-
-
-@contextlib.contextmanager
-def _lock(root: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the store (blocks while another process writes)."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+b") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-            try:
-                yield
-            finally:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-            return
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _now() -> str:
@@ -523,7 +497,7 @@ class PlanStore:
     def _add(self, original: Path, manifest: dict, build, text: str | None) -> PlanInfo:
         """Write a plan into a temporary folder and rename it into place, under the lock."""
         sha = _sha256(original)
-        with _lock(self.root):
+        with store_lock(self.root):
             self._clean_leftovers()
             number = max([self._state()["last"]] + [n for n, _ in self._folders()]) + 1
             targets = build(number)
@@ -570,7 +544,7 @@ class PlanStore:
             When no such plan is stored.
         """
         info = self.get(number)
-        with _lock(self.root):
+        with store_lock(self.root):
             now = self.hidden()
             now = now | {info.plan} if hidden else now - {info.plan}
             self._write_state(hidden=now)
@@ -587,7 +561,7 @@ class PlanStore:
         number = int(number)
         if number == BUNDLED:
             raise InputError("plan 0 is the bundled seeds and cannot be removed: hide it instead")
-        with _lock(self.root):
+        with store_lock(self.root):
             folder = self.root / f"p{number}"
             if not folder.is_dir():
                 self.get(number)  # raises the usual message
