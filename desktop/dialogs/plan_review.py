@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.forms import labelled_form
 from desktop.i18n import current_language, region_name
+from desktop.labels import category_labels, qualifier_labels, status_labels
 from geodata.plan.extract.proposal import QUALIFIERS, Proposal
 from geodata.plan.targets import CATEGORIES, STATUSES
 
@@ -312,28 +313,15 @@ class PlanReviewDialog(QDialog):
 
     def qualifier_labels(self, form: bool = False) -> dict[str, str]:
         """Return the translated qualifiers (in the form, the exact number is named too)."""
-        return {
-            "": self.tr("(exact)") if form else "",
-            "about": self.tr("about"),
-            "at least": self.tr("at least"),
-            "more than": self.tr("more than"),
-            "at most": self.tr("at most"),
-        }
+        return qualifier_labels(form)
 
     def status_labels(self) -> dict[str, str]:
         """Return the translated statuses."""
-        return {"planned": self.tr("planned"), "achieved": self.tr("achieved")}
+        return status_labels()
 
     def category_labels(self) -> dict[str, str]:
         """Return the translated target categories (the targets panel's words)."""
-        return {
-            "overall": self.tr("Overall"),
-            "information": self.tr("Information infrastructure"),
-            "integration": self.tr("Integrated infrastructure"),
-            "innovation": self.tr("Innovation infrastructure"),
-            "security": self.tr("Security"),
-            "user": self.tr("Imported"),
-        }
+        return category_labels()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """Retranslate when the language changes."""

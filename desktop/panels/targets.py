@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import region_choice, region_name
+from desktop.labels import category_labels, status_labels
 from desktop.panels import connect_event
 from desktop.state import AppState
 from geodata.plan.documents import source_title
@@ -85,18 +86,11 @@ class TargetsTableModel(QAbstractTableModel):
 
     def category_labels(self) -> dict[str, str]:
         """Return the translated name of each target category."""
-        return {
-            "overall": self.tr("Overall"),
-            "information": self.tr("Information infrastructure"),
-            "integration": self.tr("Integrated infrastructure"),
-            "innovation": self.tr("Innovation infrastructure"),
-            "security": self.tr("Security"),
-            "user": self.tr("Imported"),
-        }
+        return category_labels()
 
     def status_labels(self) -> dict[str, str]:
         """Return the translated name of each target status."""
-        return {"planned": self.tr("planned"), "achieved": self.tr("achieved")}
+        return status_labels()
 
     def set_targets(self, targets: list[Target]) -> None:
         """Show ``targets``."""

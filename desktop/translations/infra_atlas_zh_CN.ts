@@ -707,7 +707,7 @@
             <translation>全国</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+97" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -858,7 +858,7 @@
     <context>
         <name>PlanReviewDialog</name>
         <message>
-            <location filename="../dialogs/plan_review.py" line="+245" />
+            <location filename="../dialogs/plan_review.py" line="+246" />
             <source>Review proposed targets: {0}</source>
             <extracomment>The table's columns, in order. The widest a column of the table starts (pixels); the text is elided beyond. Large numbers as a planner writes them, per interface language.</extracomment>
             <translation>审核提取的目标：{0}</translation>
@@ -1019,72 +1019,7 @@
             <translation>注意：{0}</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>(exact)</source>
-            <translation>（精确值）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>about</source>
-            <translation>约</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>at least</source>
-            <translation>至少</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>more than</source>
-            <translation>超过</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>at most</source>
-            <translation>不超过</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>planned</source>
-            <translation>规划</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>achieved</source>
-            <translation>已实现</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Overall</source>
-            <translation>总体</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Information infrastructure</source>
-            <translation>信息基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Integrated infrastructure</source>
-            <translation>融合基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Innovation infrastructure</source>
-            <translation>创新基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Security</source>
-            <translation>安全保障</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Imported</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location line="+81" />
+            <location line="+93" />
             <source>As written: {0}</source>
             <translation>原文：{0}</translation>
         </message>
@@ -1274,7 +1209,7 @@
     <context>
         <name>RegionPanel</name>
         <message>
-            <location filename="../panels/region.py" line="+74" />
+            <location filename="../panels/region.py" line="+75" />
             <source>Region</source>
             <translation>区域</translation>
         </message>
@@ -1391,7 +1326,8 @@
     <context>
         <name>TargetsPanel</name>
         <message>
-            <location filename="../panels/targets.py" line="+268" />
+            <location filename="../panels/targets.py" line="+281" />
+            <location line="+13" />
             <source>All provinces</source>
             <translation>全部省份</translation>
         </message>
@@ -1439,7 +1375,7 @@
     <context>
         <name>TargetsTableModel</name>
         <message>
-            <location line="-257" />
+            <location line="-279" />
             <source>ID</source>
             <translation>编号</translation>
         </message>
@@ -1502,46 +1438,6 @@
             <location line="+1" />
             <source>corridor</source>
             <translation>走廊</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Overall</source>
-            <translation>总体</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Information infrastructure</source>
-            <translation>信息基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Integrated infrastructure</source>
-            <translation>融合基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Innovation infrastructure</source>
-            <translation>创新基础设施</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Security</source>
-            <translation>安全保障</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Imported</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>planned</source>
-            <translation>规划</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>achieved</source>
-            <translation>已实现</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,7 @@ MY_CONTEXTS = {
     "PlanReviewDialog",
     "PlansDialog",
     "PlanActions",
+    "TargetLabels",
 }
 
 
