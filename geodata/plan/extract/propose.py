@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from geodata.errors import Cancelled, InputError
 from geodata.plan.extract.proposal import Proposal
-from geodata.plan.extract.quantities import Quantity, find_quantities
+from geodata.plan.extract.quantities import Quantity, find_quantities, unit_of_label
 from geodata.plan.extract.regions import (
+    RegionHit,
     RegionMatch,
     check_province,
     find_regions,
@@ -33,7 +34,8 @@ PROGRESS_EVERY = 200
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _HEADING = re.compile(
     rf"^\s*(?:[{_CN_NUM}]+\s*[、.．]|[（(]\s*[{_CN_NUM}\d]+\s*[)）]|\d+(?:\.\d+)*\s*[、.．)）]"
-    rf"(?!\d)|第\s*[{_CN_NUM}\d]+\s*[章节条篇部款项]|[{_CN_NUM}]是|[A-Za-z]\s*[.)、])"
+    rf"(?!\d)|第\s*[{_CN_NUM}\d]+\s*[章节条篇部款项]|[{_CN_NUM}]是|[A-Za-z]\s*[.)、]"
+    r"|\d+[.．](?=[2-6]G(?![A-Za-z\d])))"  # 1.5G网络: item 1 on 5G, not 1.5 Gbps
 )
 #: A top-level heading (二、发展目标, 第三章): a target year set before it no longer holds.
 _SECTION = re.compile(rf"^\s*(?:[{_CN_NUM}]+\s*[、.．]|第\s*[{_CN_NUM}\d]+\s*[章节篇部])")
@@ -73,6 +75,12 @@ _NOT_TARGETS = re.compile(
             r"\b(?:(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Octo|Nove|Dece)mber"
             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?!\d)",
             r"(?<!\d)(?:19|20)\d{2}\s*[-—–~至到]\s*(?:(?:19|20)?\d{2})(?!\d)",
+            # shares of a whole the sentence names (占全国总数的6.5%, accounting for 60
+            # percent of the province's capacity): a proportion of a count, not a target
+            r"占(?:全国|全省|全区|全市|全球|全网)[^，。；,;\d]{0,6}?(?:[约近超逾])?\s*\d[\d.]*\s*%",
+            r"\b(?:account(?:s|ed|ing)?\s+for|ma(?:k|d)e?s?\s+up)\s+(?:\w+\s+){0,2}?"
+            r"\d[\d.]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:nation|country|China"
+            r"|province|region|city|world|total)",
             # ordinals, plan periods
             r"\b\d+(?i:st|nd|rd|th)\b|第\s*[\d一二三四五六七八九十百]+",
             r"\b(?i:five[- ]year)\b|十[一二三四五六七]五",
@@ -131,15 +139,19 @@ def propose_targets(
     readable = to_simplified(text) if language == "zh" else text
     found: dict[tuple[str, float | None, str], Proposal] = {}
     seen: set[str] = set()
-    today = reference_date(readable)
+    this_year = document_year(readable)
+    today = reference_date(readable) or (f"{this_year}-01-01" if this_year else "")
     default_year = default_year or plan_end_year(readable)
-    context = _Context(default_year, "", default_year, today)
+    start = _Context(default_year, "", default_year, today, this_year)
+    context = start
     for i, sentence in enumerate(sentences):
         if i % PROGRESS_EVERY == 0:
             _report(i, len(sentences), progress, cancelled)
         plain = readable[sentence.start : sentence.end]
         if _SECTION.match(plain):
-            context = _Context(default_year, "", default_year, today)
+            context = start
+        if i == 0 and _is_headline(sentence, text):
+            seen.add(sentence.text)  # a news headline restates its body, without its context
         if sentence.text not in seen:  # a repeated sentence only repeats its proposals
             seen.add(sentence.text)
             for proposal in _sentence_proposals(sentence, plain, province, language, context):
@@ -152,34 +164,58 @@ def propose_targets(
 class _Context(NamedTuple):
     """What a section has said so far: its year and status (``""`` if none), and the default.
 
-    ``today`` is the date the document is read against (see :func:`reference_date`).
+    ``today`` is the date the document is read against (see :func:`reference_date`),
+    ``this_year`` the year it speaks in (see :func:`document_year`).
     """
 
     year: str
     status: str
     default_year: str
     today: str = ""
+    this_year: str = ""
 
 
 #: A plan's period in its title or opening lines: 2023—2025年, 2021-2025, 十四五, 十五五.
 _PERIOD = re.compile(
     r"(?:19|20)\d{2}\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?|[\"“”「]?(十四五|十五五)[\"“”」]?"
     r"|\b(?:19|20)\d{2}\s*(?:-|–|to)\s*((?:19|20)\d{2})\b"
-    r"|\b(20)\d{2}\s*[-–]\s*(\d{2})\b"  # 2021-25
+    r"|\b(20)(\d{2})\s*[-–]\s*(\d{2})\b(?!\s*[-–/.]\s*\d)"  # 2021-25, not 2021-06-21
 )
 _FIVE_YEAR_END = {"十四五": "2025", "十五五": "2030"}
+
+
+#: The year of a 政府工作报告 in its title: 2024年浙江省政府工作报告, 政府工作报告（2024年）.
+_REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年[^\n。]{0,12}?政府工作报告|政府工作报告[^\n。\d]{0,8}((?:19|20)\d{2})"
+)
+#: The first year of a plan period: 2023—2025年, 2021-25, "十四五" (2021).
+_PERIOD_START = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到]|\bto\b)\s*(?:19|20)?\d{2}(?!\d)|(十[三四五六]五)"
+)
+_FIVE_YEAR_START = {"十三五": "2016", "十四五": "2021", "十五五": "2026", "十六五": "2031"}
+
+
+def _report_year(head: str) -> str:
+    match = _REPORT_YEAR.search(head)
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 def plan_end_year(text: str) -> str:
     """Return the end year of the plan period its title or opening lines name, or ``""``.
 
-    ``山西省新基建三年行动计划（2023—2025年）`` gives ``"2025"``, ``"十五五"规划`` ``"2030"``:
-    the year of a planned number whose section names none.
+    ``山西省新基建三年行动计划（2023—2025年）`` gives ``"2025"``, ``"十五五"规划`` ``"2030"``,
+    ``2024年政府工作报告`` ``"2024"`` (the year its targets are for): the year of a planned
+    number whose section names none.
     """
+    report = _report_year(text[:400])
+    if report:
+        return report
     match = _PERIOD.search(text[:400])
     if match is None:
         return ""
-    short = match.group(4) + match.group(5) if match.group(4) else ""
+    short = ""
+    if match.group(4) and match.group(6) > match.group(5):  # 2021-25 ends after it starts
+        short = match.group(4) + match.group(6)
     return match.group(1) or _FIVE_YEAR_END.get(match.group(2) or "", "") or match.group(3) or short
 
 
@@ -205,6 +241,49 @@ def reference_date(text: str) -> str:
     return f"{max(years) + 1}-01-01" if years else ""
 
 
+def document_year(text: str) -> str:
+    """Return the year a document speaks in (its 今年, "this year"), or ``""``.
+
+    The year of its latest as-of date when that falls within a year (截至2024年6月底: a news
+    item of 2024), the year after when it is a year's end (截至2023年底: written in 2024);
+    without one, the year of the report its opening names (2024年政府工作报告) or the first
+    year of the plan period (2023—2025年 gives 2023, "十四五" 2021).
+    """
+    years = [int(m.group(1) or m.group(2)) + _year_end(text, m) for m in _AS_OF_YEAR.finditer(text)]
+    if years:
+        return str(max(years))
+    head = text[:400]
+    report = _report_year(head)
+    if report:
+        return report
+    period = _PERIOD_START.search(head)
+    if period is None:
+        return ""
+    return period.group(1) or _FIVE_YEAR_START[period.group(2)]
+
+
+#: What makes an as-of date fall within its year: a month before December, a quarter, a half.
+_WITHIN_YEAR = re.compile(r"\s*(?:(\d{1,2})\s*月|前?[一二三1-3]\s*季度|上半年)")
+_EN_WITHIN_YEAR = re.compile(r"\b(?!end\b)[A-Z][a-z]+\s+(?:19|20)\d{2}\b")
+
+
+def _year_end(text: str, as_of: re.Match[str]) -> int:
+    """Return 1 when an as-of date is a year's end (截至2023年底), 0 when within its year."""
+    if as_of.group(2):  # English: "as of June 2023" is within, "as of (the end of) 2023" not
+        return 0 if _EN_WITHIN_YEAR.search(as_of.group()) else 1
+    month = _WITHIN_YEAR.match(text, as_of.end())
+    if month is None:
+        return 1
+    return 1 if month.group(1) and int(month.group(1)) >= 12 else 0
+
+
+#: A look back on the past year (政府工作报告: 过去一年, 2023年工作回顾, 五年来).
+_LOOK_BACK = re.compile(r"过去的?[一两三四五]?年|(?<![近多])[一两三四五]年来|工作回顾|回顾")
+#: A year and a planning word in one sentence: 2024年，我们将..., 二、2024年主要目标任务.
+_PLAN_YEAR = re.compile(r"(?:((?:19|20)\d{2})\s*年|(今年|明年))[^。；]*?(?:将|目标|计划|预期|安排)")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def _next_context(plain: str, context: _Context) -> _Context:
     """Return the context the sentences after ``plain`` share in its section."""
     goal = _GOAL_YEAR.search(plain)
@@ -213,18 +292,37 @@ def _next_context(plain: str, context: _Context) -> _Context:
         return context._replace(year=goal.group(1) or goal.group(2), status="planned")
     if as_of:
         return context._replace(year=as_of.group(1) or as_of.group(2), status="achieved")
+    if _LOOK_BACK.search(plain):
+        year = _ANY_YEAR.search(plain)
+        last = str(int(context.this_year) - 1) if context.this_year else ""
+        return context._replace(year=year.group(1) if year else last, status="achieved")
+    plan = _PLAN_YEAR.search(plain)
+    if plan:
+        return context._replace(year=_plan_year(plan, context.this_year), status="planned")
     return context
+
+
+def _plan_year(plan: re.Match[str], this_year: str) -> str:
+    """Return the year of a _PLAN_YEAR match (今年 and 明年 from the document's year)."""
+    if plan.group(1):
+        return plan.group(1)
+    if not this_year:
+        return ""
+    return str(int(this_year) + (plan.group(2) == "明年"))
 
 
 def _timing(plain: str, offset: int, context: _Context) -> tuple[str, str, str]:
     """Return the year, date and status of a number, its section filling what it lacks.
 
+    A weak cue (累计建成, 新建) yields to the section (到2025年，具体目标如下：累计建成...)
+    unless the number's clause names a year of its own.
     The section's year only stands in when the number's own status agrees with the section's
     (目前已建成 after 到2025年 is not a 2025 target); the plan's end year only stands in for
     a planned number (an achievement without a year is not dated to the plan's end).
     """
-    timing = timing_at(plain, offset, "", context.today)
-    status = timing.status if (timing.cue or not context.status) else context.status
+    timing = timing_at(plain, offset, "", context.today, context.this_year)
+    own = timing.strong or not context.status or timing.year not in ("", context.year)
+    status = timing.status if own else context.status
     year = timing.year
     if not year and not timing.date:
         if context.status and status == context.status:
@@ -232,6 +330,27 @@ def _timing(plain: str, offset: int, context: _Context) -> tuple[str, str, str]:
         elif status == "planned":
             year = context.default_year
     return year, timing.date, status
+
+
+#: Clause punctuation, which a headline does without (江苏5G基站突破23万个 居全国第二).
+_CLAUSE_MARKS = re.compile(r"[，。；：,;:！？!?]")
+_BLANK_LINE = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n")
+
+
+def _is_headline(sentence: Sentence, text: str) -> bool:
+    """Return True for a news headline: a short first line without clause punctuation.
+
+    The body restates its numbers with their dates and places. A blank line must follow
+    (a first line that runs on into the next, as in a PDF's text, is no headline).
+    """
+    rest = text[sentence.end :]
+    return (
+        not text[: sentence.start].strip()
+        and _BLANK_LINE.match(rest) is not None
+        and bool(rest.strip())
+        and len(sentence.text) <= 40
+        and not _CLAUSE_MARKS.search(sentence.text)
+    )
 
 
 def _report(
@@ -257,23 +376,30 @@ def _sentence_proposals(
     quantities = target_quantities(plain)
     if not quantities:
         return
-    regions = find_regions(plain, province, language)
+    regions = find_regions(_without_dateline(plain), province, language)
     skip = [(h.start, h.end) for h in regions.hits]
+    respective = _respective(plain, quantities, regions, language)
+    shared = _shared_units(plain, quantities)
     metrics: dict[str, str] = {}
-    for q in quantities:
+    for i, q in enumerate(quantities):
         year, date, status = _timing(plain, q.start, context)
         match = _clause_regions(plain, q, regions, province, language)
+        if i in respective:
+            match = match_hits((respective[i],), province)
         metric = metric_label(plain, q.start, q.end, q.unit, language, skip, _number_end(q))
-        if metric in (q.unit, "数量", "count") and q.unit in metrics:
-            metric = metrics[q.unit]  # 新建5G基站1.2万个，累计达到10.5万个
+        if (metric in (q.unit, "数量", "count") or _DIGIT.search(metric)) and q.unit in metrics:
+            metric = metrics[q.unit]  # 新建5G基站1.2万个，累计达到10.5万个; 分别达到8万个和7万个
         metrics.setdefault(q.unit, metric)
+        unit = q.unit or shared[i] or (unit_of_label(metric) if language == "en" else "")
+        if shared[i] and not q.unit:
+            metric = metric_label(plain, q.start, q.end, unit, language, skip)
         yield Proposal(
             id="",
             sentence=sentence.text,
             start=sentence.start,
             end=sentence.end,
             value=q.value,
-            unit=q.unit,
+            unit=unit,
             qualifier=q.qualifier,
             year=year,
             date=date,
@@ -324,18 +450,107 @@ def _is_year(q: Quantity) -> bool:
 def _clause_regions(
     sentence: str, q: Quantity, regions: RegionMatch, province: str, language: str
 ) -> RegionMatch:
-    """Return the regions the number's own clause names, else those of the sentence.
+    """Return the regions the number's own clause names, else those of the clause before.
 
-    A clause that names no region but speaks for the whole province (全省已建成5G基站16.8万个，
-    合肥市累计建成4.2万个) is province-wide, whatever the rest of the sentence names.
+    A clause that names no region carries on the subject of the nearest earlier clause that
+    names some (杭州、宁波建成千兆城市，累计建成5G基站10万个); a region named only after it is
+    another clause's subject (5G基站达到25万个，济南、青岛两市...), and a clause that speaks
+    for the whole province (全省, 江苏省累计建成...) is province-wide.
     """
     lo, hi = clause_span(sentence, q.start, q.end, language, enumerations=False)
-    own = [h for h in regions.hits if lo <= h.start and h.end <= hi and h.level != "province"]
-    if not own and _PROVINCE_WIDE.search(sentence, lo, hi):
+    lower = [h for h in regions.hits if h.level != "province"]
+    own = [h for h in lower if lo <= h.start and h.end <= hi]
+    if own:
+        return regions if len(own) == len(lower) else match_hits(own, province)
+    if _whole_province_at(sentence, regions, lo, hi) >= 0:
         return match_hits((), province)
-    if not own or len(own) == len([h for h in regions.hits if h.level != "province"]):
-        return regions
-    return match_hits(own, province)
+    return match_hits(_last_clause_hits(sentence, regions, lo, language), province)
+
+
+def _whole_province_at(sentence: str, regions: RegionMatch, lo: int, hi: int) -> int:
+    """Return where the last mention of the whole province (全省, 江苏省) in a span is, or -1."""
+    marks = [h.start for h in regions.hits if h.level == "province" and lo <= h.start < hi]
+    marks += [m.start() for m in _PROVINCE_WIDE.finditer(sentence, lo, hi)]
+    return max(marks, default=-1)
+
+
+def _last_clause_hits(
+    sentence: str, regions: RegionMatch, before: int, language: str
+) -> list[RegionHit]:
+    """Return the hits of the last clause before ``before`` that names any region.
+
+    None when the whole province is spoken of after it (郑州市、洛阳市建成..., 全省算力规模达到
+    4.5EFLOPS，比上年增长38%: the 38% is the province's).
+    """
+    earlier = [h for h in regions.hits if h.level != "province" and h.end <= before]
+    if not earlier or _whole_province_at(sentence, regions, earlier[-1].end, before) >= 0:
+        return []
+    lo, hi = clause_span(sentence, earlier[-1].start, earlier[-1].end, language, False)
+    return [h for h in earlier if lo <= h.start and h.end <= hi]
+
+
+#: 分别 lists numbers in the order of the regions named before it (南京、苏州分别达到3.9万个、
+#: 5.1万个); "respectively" ends such a list ("Shenzhen and Guangzhou had 65,000 and 82,000
+#: base stations respectively").
+_RESPECTIVELY = re.compile(r"分别|\brespectively\b")
+
+
+def _respective(
+    sentence: str, quantities: list[Quantity], regions: RegionMatch, language: str
+) -> dict[int, RegionHit]:
+    """Return the region of each number of a 分别 list, by the number's index.
+
+    The regions are those named before 分别 in its clause, else in the clause before; the
+    list pairs them only when it has as many numbers as there are regions.
+    """
+    paired: dict[int, RegionHit] = {}
+    lower = [h for h in regions.hits if h.level != "province" and len(h.adcodes) == 1]
+    for m in _RESPECTIVELY.finditer(sentence):
+        lo, hi = clause_span(sentence, m.start(), m.end(), language, enumerations=False)
+        if m.group() == "分别":
+            listed = [i for i, q in enumerate(quantities) if m.end() <= q.start < hi]
+            until = m.start()
+        else:  # the list stands before "respectively", the regions before the list
+            listed = [i for i, q in enumerate(quantities) if lo <= q.start and q.end <= m.start()]
+            until = quantities[listed[0]].start if listed else m.start()
+        named = [h for h in lower if lo <= h.start and h.end <= until]
+        named = named or _last_clause_hits(sentence, regions, lo, language)
+        named = [h for h in named if h.level != "province" and len(h.adcodes) == 1]
+        if len(named) >= 2 and len(listed) == len({h.adcodes for h in named}) == len(named):
+            paired.update(zip(listed, named, strict=True))
+    return paired
+
+
+#: Between the numbers of a list that writes the unit once (3万、2万和1.5万架, 65,000 and
+#: 82,000 base stations).
+_LIST_JOIN = re.compile(r"\s*(?:[、,，]\s*|和|及|与|(?:,\s*)?(?:and|or)\s+)\s*$")
+
+
+def _shared_units(sentence: str, quantities: list[Quantity]) -> list[str]:
+    """Return for each number the unit it shares with the list it ends in ("" if none)."""
+    shared = [""] * len(quantities)
+    for i in range(len(quantities) - 2, -1, -1):
+        q, nxt = quantities[i], quantities[i + 1]
+        unit = nxt.unit or shared[i + 1]
+        if not q.unit and unit and _LIST_JOIN.match(sentence[q.end : nxt.start]):
+            shared[i] = unit
+    return shared
+
+
+#: A news dateline, whose city is where the report was filed: 新华网南京7月18日电,
+#: 人民网拉萨8月9日电, "GUIYANG -", "BEIJING, Jan. 5 (Xinhua) --".
+_DATELINE = re.compile(
+    r"^\s*[\u4e00-\u9fff]{0,6}?[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]"
+    r"|^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\))?"
+    r"\s+[-—–]+\s"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _without_dateline(sentence: str) -> str:
+    """Return the sentence with its news dateline blanked (same length)."""
+    m = _DATELINE.match(sentence)
+    return sentence if m is None else " " * m.end() + sentence[m.end() :]
 
 
 #: Words by which a clause speaks for the whole province.

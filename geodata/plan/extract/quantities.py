@@ -254,7 +254,8 @@ _EN_UNITS = {
     "charging points": "charging points",
 }
 _EN_MODIFIER = (
-    r"(?:(?:5G|4G|new|additional|standard|large|gigabit|industrial|smart|key"
+    r"(?:(?:5G|4G|new|additional|standard|large|large-scale|major|hyperscale|public|gigabit"
+    r"|industrial|smart|key"
     r"|data[- ]cent(?:re|er))\s+)"
 )
 _EN_UNIT = re.compile(
@@ -267,6 +268,12 @@ _EN_UNIT = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+def unit_of_label(label: str) -> str:
+    """Return the English unit a metric label ends with ("standard racks" -> "racks"), or ""."""
+    words = " ".join(label.lower().split())
+    return next((u for w, u in _EN_UNITS.items() if words.endswith(w)), "")
 
 
 # ---------------------------------------------------------------------------------------
@@ -342,7 +349,7 @@ _AMOUNT_NOT_DATE = re.compile(r"\s?(?:[万亿]|千万|百万)|\s?(?:[个元台�
 # Just before the number: 第3, 附件1, a letter (IPv6, F5G, V2.0, H3C), "No. 5",
 # "Article 12", "1+N" (the N is not counted either).
 _LABEL_BEFORE = re.compile(
-    r"(?:第|附件|[A-Za-z]|No\.\s?|(?:article|section|chapter|clause|item|figure|table|annex"
+    r"(?:第|附件|附表|附图|附录|专栏|[A-Za-z]|No\.\s?|(?:article|section|chapter|clause|item|figure|table|annex"
     r"|phase|no)\s|wi-?fi\s|[A-Za-z\d]\+)$",
     re.IGNORECASE,
 )
@@ -368,7 +375,9 @@ _RANGE_SEP = re.compile(r"\s*[-—–~至到]\s*|\s+to\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # English durations after a number: "3 years", "3-year", "30 working days".
 _EN_DURATION = re.compile(
-    r"\s*-?\s*(?:working\s+|calendar\s+)?(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE
+    r"\s*-?\s*(?:working\s+|calendar\s+)?(?:years?|months?|weeks?|days?|decades?|hours?|"
+    r"minutes?|mins?)\b",
+    re.IGNORECASE,
 )
 # After a number in words: the word that makes it a count ("six strategic tasks"), and the
 # words that do not ("one of", "two or three", "ten to").
@@ -544,6 +553,8 @@ def _read_english(text: str, m: re.Match[str]) -> _Reading | None:
         nxt = _EN_NEXT_WORD.match(text, end)
         if not ranged and (nxt is None or nxt.group(1).lower() in _EN_NOT_COUNTED):
             return None
+        if nxt is not None and nxt.group(1)[0].isupper():
+            return None  # a name in title case: "the Four Lists", "Five Futures"
     return _Reading(start, pos, value * mult, unit, mult_text, "")
 
 

@@ -39,7 +39,7 @@ import calendar
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from geodata.plan.extract.quantities import find_quantities, normalise
@@ -62,12 +62,16 @@ class Timing:
         ``"planned"`` or ``"achieved"``.
     cue : str
         The words that decided the status (``"到"``, ``"截至...已"``), ``""`` when none.
+    strong : bool
+        Whether a strong cue or a news-style report decided the status (a weak cue such as
+        累计建成 yields to what the section says).
     """
 
     year: str
     date: str
     status: str
     cue: str
+    strong: bool = field(default=False, compare=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -134,7 +138,8 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("en_half", re.compile(rf"\b(first|second)\s+half\s+of\s+{_YEAR}\b", re.IGNORECASE)),
     # 2025年; a bare 2025 only in English: "in 2023", "by 2025", "2023," at a clause start
-    ("year", re.compile(rf"(?<![\d.,]){_YEAR}\s*年")),
+    # (not inside a number such as 1,2025年; a comma before it is the clause's ，)
+    ("year", re.compile(rf"(?<!\d)(?<!\d[.,]){_YEAR}\s*年")),
     (
         "year",
         re.compile(
@@ -152,6 +157,8 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STRONG_PLANNED = re.compile(
     r"(?<![达截止\d年])[到至](?=\s*(?:(?:19|20)\d{2}\s*年|[“\"']?十[三四五六]五))"  # 到2025年
     r"|将(?!近)|力争|计划|拟|预计|目标|争取|确保"
+    # a deadline: 2025年前, 年底前, 6月前 (not 2024年前三季度, 3年前, 3个月前: "ago")
+    r"|(?:(?<=\d{4}年)|(?<=\d月)|(?<=[底末]))(?:之)?前(?![一二三四1-4]\s*季度|[一二三\d]+个?月)"
     r"|\bwill\b|\bplans?\s+to\b|\bplanned\b|\baims?\s+to\b|\btarget(?:s|ed)?\b|\bgoal\b"
     r"|\bis\s+expected\s+to\b|\bshall\b|\bstrives?\s+to\b",
     re.IGNORECASE,
@@ -165,7 +172,9 @@ _EN_PERFECT = (
     r"(?:\w+ed|built|made|grown|done|begun|set|put)\b(?!\s+to\b)"
 )
 _STRONG_ACHIEVED = re.compile(
-    r"截至目前|截至|截止|已经|已"
+    r"截至目前|截至|截止|已经|已|现有"
+    # a look back (政府工作报告): 过去一年, 过去五年, 五年来
+    r"|过去的?[一两三四五]?年|(?<![近多])[一两三四五]年来"
     r"|(?:完成|实现|达到|建成|开通|增长|提高|提升|新增|突破|超过|部署|建设)了"
     r"|同比|比上年|较上年|比去年|较去年|环比"
     r"|\bas\s+(?:of|at)\b|" + _EN_PERFECT + r"|\bso\s+far\b|\bto\s+date\b"
@@ -198,7 +207,7 @@ _DATED = frozenset(
     "en_half".split()
 )
 _WEAK_ACHIEVED = re.compile(
-    r"累计建成|累计开通|建成开通|现有|\b(?:built|completed|reached|added|installed)\b",
+    r"累计建成|累计开通|建成开通|\b(?:built|completed|reached|added|installed)\b",
     re.IGNORECASE,
 )
 _WEAK_PLANNED = re.compile(
@@ -285,6 +294,25 @@ def _en_date(kind: str, g: tuple[str | None, ...]) -> tuple[str, str]:
     return year, _month_end(year, 6 if kind == "en_mid" else 12)  # en_end, en_mid
 
 
+#: Years said relative to the document's own (今年, 去年, "this year"), as offsets from it;
+#: 上年/去年 after 比/较 is the base of a comparison (比上年增长8.6%), not a time.
+_RELATIVE = re.compile(
+    r"(今年|本年|当年|\bthis\s+year\b)"
+    r"|((?<![比较于同])(?:去年|上年)|过去的?一年|\b(?<!than\s)(?<!from\s)last\s+year\b)"
+    r"|(明年|\bnext\s+year\b)",
+    re.IGNORECASE,
+)
+
+
+def _relative_times(text: str, start: int, end: int, this_year: int) -> list[_When]:
+    """Return 今年/去年/明年 in ``text[start:end]`` as years, ``this_year`` being 今年."""
+    found = []
+    for m in _RELATIVE.finditer(text, start, end):
+        shift = 0 if m.group(1) else (-1 if m.group(2) else 1)
+        found.append(_When(str(this_year + shift), "", m.start(), "relative"))
+    return found
+
+
 def _when(kind: str, m: re.Match[str]) -> _When:
     """Return the year and date a time expression of ``kind`` gives."""
     g = m.groups()
@@ -303,14 +331,19 @@ def _amounts(sentence: str) -> tuple[tuple[int, int], ...]:
 
 
 def _times(
-    text: str, start: int, end: int, amounts: tuple[tuple[int, int], ...] = ()
+    text: str,
+    start: int,
+    end: int,
+    amounts: tuple[tuple[int, int], ...] = (),
+    this_year: int = 0,
 ) -> list[_When]:
     """Return the time expressions in ``text[start:end]``, in order; specific ones win.
 
-    A year-shaped number inside one of ``amounts`` (2000根, 2023.6亿元) is no time.
+    A year-shaped number inside one of ``amounts`` (2000根, 2023.6亿元) is no time; 今年,
+    去年 and 明年 are years only when ``this_year`` (the document's year) is known.
     """
     taken: list[tuple[int, int]] = list(amounts)
-    found: list[_When] = []
+    found: list[_When] = _relative_times(text, start, end, this_year) if this_year else []
     for kind, pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -412,7 +445,9 @@ def _reported(
     return ""
 
 
-def timing_at(sentence: str, offset: int, default_year: str = "", today: str = "") -> Timing:
+def timing_at(
+    sentence: str, offset: int, default_year: str = "", today: str = "", this_year: str = ""
+) -> Timing:
     """Return when the number at ``offset`` holds and whether it is planned or achieved.
 
     Parameters
@@ -428,6 +463,9 @@ def timing_at(sentence: str, offset: int, default_year: str = "", today: str = "
         the current date.  With no strong cue, a new-build verb (新建, 新增, 建成, 完成, 开通)
         in a clause dated to a year before ``today``'s year reports what was achieved
         (``2023年，全省新建5G基站2.1万个``); the text alone cannot say when "now" is.
+    this_year : str
+        The year the text speaks in (``"2024"`` for a 2024 政府工作报告), ``""`` when unknown:
+        it makes 今年 ("this year") a year, and 去年/过去一年 the year before.
 
     Returns
     -------
@@ -449,21 +487,23 @@ def timing_at(sentence: str, offset: int, default_year: str = "", today: str = "
     status = cue.status if cue else PLANNED
     reported = ""
     if not strong_cue:
-        this_year = int(today[:4]) if today else datetime.date.today().year
-        reported = _reported(sentence, text, spans, offset, this_year)
+        now = int(today[:4]) if today else datetime.date.today().year
+        reported = _reported(sentence, text, spans, offset, now)
         if reported:
             status = ACHIEVED
+    decided = strong_cue or bool(reported)
     amounts = _amounts(sentence)
+    relative_to = int(this_year) if this_year else 0  # 今年 is a year only in a dated text
     for i, span in enumerate(spans):
         strong = _strong(text, span, offset, i == 0)
         if strong is not None and strong.status != status:
             continue
-        when = _nearest(_times(text, *span, amounts), offset, i == 0)
+        when = _nearest(_times(text, *span, amounts, relative_to), offset, i == 0)
         if when is not None:
             cue_words = reported or _cue_text(sentence, cue, cue_at, strong, i)
-            return Timing(when.year, when.date, status, cue_words)
+            return Timing(when.year, when.date, status, cue_words, decided)
     cue_words = reported or _cue_text(sentence, cue, cue_at, None, -1)
-    return Timing(default_year, "", status, cue_words)
+    return Timing(default_year, "", status, cue_words, decided)
 
 
 def _cue_text(

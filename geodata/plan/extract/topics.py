@@ -56,9 +56,12 @@ _EN_CLAUSE = ",;:()\n!?"
 _ZH_TIME = re.compile(
     r"(?:(?:力争|争取)?(?:到|至|截至|截止到?|截止至)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:底|末|初|前|内|上半年|下半年|年底|全年)?)|[“\"]?十[一二三四五六七]五[”\"]?(?:期间|时期|末)?"
-    r"|今年|明年|全年|年底|年末|当年|目前|现已|已经|期间"
+    r"|今年|明年|全年|年底|年末|当年|目前|现已|已经|期间|[比较]?(?:上年末?|去年)(?:同期)?"
 )
-_ZH_SCOPE = re.compile(r"^(?:全省|全市|全区|全县|我省|本省|我市|各市|各地|其中|共计|总计|累计|共)+")
+_ZH_SCOPE = re.compile(
+    r"^(?:全省|全市|全区|全县|我省|本省|我市|各市|各地|其中|共计|总计|累计|共"
+    r"|[两三四五六七八九十]+[市区县州地]|等?[市区县州]?各|分别)+"  # 两市, 等市各: regions before
+)
 _ZH_LEAD = re.compile(
     r"^(?:力争|争取|计划|预计|推动|推进|加快|加速|支持|鼓励|全面|新建|建成|建设|开通|累计|完成|"
     r"实现|打造|培育|布局|部署|新增|创建|认定|形成|实施|落地|启动|引进|拥有|率先|带动|以及|等|和|及|"
@@ -128,14 +131,23 @@ def clause_span(
     if not enumerations:
         stops = stops.replace("、", "")
     left = start
-    while left > 0 and sentence[left - 1] not in stops:
+    while left > 0 and not _stops_at(sentence, left - 1, stops):
         left -= 1
     right = end
-    while right < len(sentence) and sentence[right] not in stops:
+    while right < len(sentence) and not _stops_at(sentence, right, stops):
         right += 1
     if language != "zh" and right < len(sentence) and sentence[right] == ".":
         right += 1
     return left, right
+
+
+def _stops_at(sentence: str, i: int, stops: str) -> bool:
+    """Return True when ``sentence[i]`` ends a clause (not the comma of 65,000)."""
+    if sentence[i] not in stops:
+        return False
+    if sentence[i] != "," or i == 0 or i + 1 >= len(sentence):
+        return True
+    return not (sentence[i - 1].isdigit() and sentence[i + 1].isdigit())
 
 
 def guess_category(sentence: str, start: int, end: int, language: str = "zh") -> str:

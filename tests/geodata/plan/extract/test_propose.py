@@ -307,6 +307,8 @@ def test_reference_date_is_the_year_after_the_latest_as_of_year():
         ("Shanxi releases infrastructure blueprint for 2021-25", "2025"),
         ("Plan for 2021 to 2025", "2025"),
         ("到2030年，全省建成5G基站35万个。", ""),
+        ("Seetao 2021-06-21 Shanxi's plan", ""),  # a date is not a period
+        ("Report 2025-21", ""),  # nor a range that ends before it starts
     ],
 )
 def test_plan_end_year_comes_from_the_period_in_the_opening(opening, year):

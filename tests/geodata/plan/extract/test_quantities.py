@@ -199,3 +199,19 @@ def test_importing_quantities_does_not_import_cn2an() -> None:
         "assert 'cn2an' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'including the "Four Lists" and the Five Futures',  # names in title case
+        "14 Minute",  # a page's reading time
+        "Read in 5 minutes",
+    ],
+)
+def test_names_and_reading_times_are_not_counts(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_number_word_before_a_lowercase_noun_is_still_a_count():
+    assert [q.value for q in find_quantities("Six strategic tasks were proposed")] == [6]
