@@ -39,6 +39,7 @@ import calendar
 import datetime
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -330,13 +331,14 @@ def _amounts(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((q.start, q.end) for q in find_quantities(sentence) if q.unit or q.multiplier_text)
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence's numbers each ask about the same clauses
 def _times(
     text: str,
     start: int,
     end: int,
     amounts: tuple[tuple[int, int], ...] = (),
     this_year: int = 0,
-) -> list[_When]:
+) -> tuple[_When, ...]:
     """Return the time expressions in ``text[start:end]``, in order; specific ones win.
 
     A year-shaped number inside one of ``amounts`` (2000根, 2023.6亿元) is no time; 今年,
@@ -350,18 +352,21 @@ def _times(
                 continue
             taken.append(m.span())
             found.append(_when(kind, m))
-    return sorted(found, key=lambda w: w.start)
+    return tuple(sorted(found, key=lambda w: w.start))
 
 
-def _cues(pattern: re.Pattern[str], status: str, text: str, span: tuple[int, int]) -> list[_Cue]:
+@functools.lru_cache(maxsize=8192)  # a sentence's numbers each ask about the same clauses
+def _cues(
+    pattern: re.Pattern[str], status: str, text: str, span: tuple[int, int]
+) -> tuple[_Cue, ...]:
     """Return the cues of ``pattern`` in the clause ``span``."""
-    return [_Cue(status, m.group(), m.start()) for m in pattern.finditer(text, *span)]
+    return tuple(_Cue(status, m.group(), m.start()) for m in pattern.finditer(text, *span))
 
 
 _Found = TypeVar("_Found", "_Cue", "_When")
 
 
-def _nearest(items: list[_Found], offset: int, own: bool) -> _Found | None:
+def _nearest(items: Sequence[_Found], offset: int, own: bool) -> _Found | None:
     """Return the item nearest before ``offset`` (own clause, else nearest after) or the last."""
     if not items:
         return None
@@ -386,7 +391,7 @@ def _by_status(text: str, at: int) -> str:
 
 def _strong(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | None:
     """Return the deciding strong cue of a clause, None when it has none."""
-    cues = _cues(_STRONG_PLANNED, PLANNED, text, span)
+    cues = [*_cues(_STRONG_PLANNED, PLANNED, text, span)]
     cues += _cues(_STRONG_ACHIEVED, ACHIEVED, text, span)
     cues += [
         _Cue(_by_status(text, m.start()), m.group(), m.start())
@@ -397,7 +402,10 @@ def _strong(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | 
 
 def _weak(text: str, span: tuple[int, int], offset: int, own: bool) -> _Cue | None:
     """Return the deciding weak cue of a clause, None when it has none."""
-    cues = _cues(_WEAK_PLANNED, PLANNED, text, span) + _cues(_WEAK_ACHIEVED, ACHIEVED, text, span)
+    cues = [
+        *_cues(_WEAK_PLANNED, PLANNED, text, span),
+        *_cues(_WEAK_ACHIEVED, ACHIEVED, text, span),
+    ]
     return _nearest(cues, offset, own)
 
 
