@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from geodata.plan.corridors import Crossing
     from geodata.plan.details import RegionDetails
     from geodata.plan.metrics import Metric
+    from geodata.plan.observation_sheet import ObservationImport
+    from geodata.plan.observations import Observation
+    from geodata.plan.progress import Progress
     from geodata.plan.user_targets import UserTargetImport
 
 # The boundary, corridor, metric and detail modules are imported where they are used: a view
@@ -49,6 +52,7 @@ class AtlasData:
         self.bundled: list[Target] = list(targets) if targets is not None else load_targets()
         self.plan_store = plans if plans is not None else PlanStore()
         self._stored: list[Target] = []
+        self._observations: list[Observation] = []
         self._bundled_hidden = False
         self._plans_seen = ""
         self._load_plans()
@@ -71,6 +75,7 @@ class AtlasData:
         seen = self.plan_store.fingerprint()
         self._bundled_hidden = BUNDLED in self.plan_store.hidden()
         self._stored = self.plan_store.targets()
+        self._observations = self.plan_store.observations()
         self._plans_seen = seen
 
     def plans_changed(self) -> bool:
@@ -90,6 +95,69 @@ class AtlasData:
         self._load_plans()
         self._targets_version += 1
         return True
+
+    @property
+    def observations(self) -> list[Observation]:
+        """The achieved figures of the visible stored plans (reloaded with the plans)."""
+        self.reload_plans()
+        return list(self._observations)
+
+    def import_observations(self, path: str | Path) -> ObservationImport:
+        """Store a sheet of achieved figures as a plan (:mod:`geodata.plan.observation_sheet`).
+
+        All or nothing: when any row has an error nothing is stored and the result lists every
+        error by line; otherwise its figures are the stored ones (ids ``P{n}-L{line}``).
+        """
+        from geodata.plan.plan_import import import_observation_sheet
+
+        result, info = import_observation_sheet(path, self.targets, self.plan_store)
+        if info is not None:
+            self.reload_plans()
+        return result
+
+    def add_observation(
+        self,
+        region: str,
+        value: float,
+        unit: str,
+        date: str,
+        target: str = "",
+        metric: str = "",
+        role: str = "observed",
+        note: str = "",
+    ) -> Observation:
+        """Store one figure typed in the window as a plan of its own; return it as stored.
+
+        It is checked as a sheet row is (:func:`geodata.plan.observation_sheet.typed_observation`):
+        a known region, a known target or a target's metric, a finite value, a date not after
+        today, a unit convertible to the linked target's, not repeating a stored figure.
+
+        Raises
+        ------
+        InputError
+            Naming the first problem; nothing is stored.
+        """
+        from geodata.plan.observation_sheet import typed_observation
+
+        typed = typed_observation(
+            self.targets, region, value, unit, date, target, metric, role, note, self.observations
+        )
+        info = self.plan_store.add_typed(typed)
+        self.reload_plans()
+        return self.plan_store.plan_observations(info.plan)[0]
+
+    def progress(self, province: str | None = None, region: str | None = None) -> list[Progress]:
+        """Return the progress of the targets in view against the figures in view.
+
+        One row per (target with a number, region of it): see
+        :func:`geodata.plan.progress.progress_table` (judged as of today).
+        """
+        import datetime
+
+        from geodata.plan.progress import progress_table
+
+        today = datetime.date.today().isoformat()
+        return progress_table(self.targets, self.observations, province, region, today)
 
     def target(self, target_id: str) -> Target | None:
         """Return a target by id, or None."""
@@ -200,7 +268,9 @@ class AtlasData:
         if cached is None or cached[0] is not layer or cached[1] != self._targets_version:
             from geodata.plan.metrics import available_metrics
 
-            metrics = available_metrics(layer, self.targets, self.crossings(province, level))
+            observations = getattr(self, "observations", ())
+            crossings = self.crossings(province, level)
+            metrics = available_metrics(layer, self.targets, crossings, observations)
             cached = (layer, self._targets_version, metrics)
             self._metrics[(province, level)] = cached
         return cached[2]
@@ -251,7 +321,11 @@ class AtlasData:
         from geodata.printing.figure import build_figure
 
         return build_figure(
-            **self.drawing(province, level), options=options, page=page, orientation=orientation
+            **self.drawing(province, level),
+            options=options,
+            page=page,
+            orientation=orientation,
+            observations=getattr(self, "observations", ()),
         )
 
     def region_report(
@@ -301,7 +375,8 @@ class AtlasData:
             if known is not None and known.level in ("city", "county"):
                 level = known.level
         details = self.details(adcode, province, level)
-        fig = build_region_report(details, self.layer(province, level), language)
+        layer, observations = self.layer(province, level), getattr(self, "observations", ())
+        fig = build_region_report(details, layer, language, observations=observations)
         return save_figure(fig, path)
 
     def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:

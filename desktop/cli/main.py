@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.boundaries",
     "desktop.cli.plan_import",
     "desktop.cli.plans",
+    "desktop.cli.observations",
 )
 
 

@@ -1,4 +1,8 @@
-"""``infra-atlas plans`` and ``infra-atlas import-targets``: the stored plan sets."""
+"""``infra-atlas plans`` and ``infra-atlas import-targets``: the stored plan sets.
+
+Plans hold targets (plan documents, target sheets) or achieved figures (a document's achieved
+sentences, sheets of figures, figures typed in the window): ``plans`` lists both counts.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +52,10 @@ def _print_plans(plans: list[dict]) -> None:
     from geodata.regions.catalogue import national_index
 
     provinces = national_index("province")
-    print("  plan  kind      imported             targets  province        title (source)")
+    print(
+        "  plan  kind          imported             targets  figures  province        "
+        "title (source)"
+    )
     for p in plans:
         mark = "-" if p["hidden"] else " "
         when = (p["imported_at"] or "bundled")[:19]
@@ -56,11 +63,11 @@ def _print_plans(plans: list[dict]) -> None:
         province = f"{p['province']} {region.name_zh}" if region else "all"
         named = p["title"] if p["title"] == p["source"] else f"{p['title']} ({p['source']})"
         print(
-            f"{mark} {p['id']:>4}  {p['kind']:8}  {when:19}  {p['targets']:>7}  {province:14}  "
-            f"{named}"
+            f"{mark} {p['id']:>4}  {p['kind']:12}  {when:19}  {p['targets']:>7}  "
+            f"{p['observations']:>7}  {province:14}  {named}"
         )
     if any(p["hidden"] for p in plans):
-        print("- hidden (its targets are left out of maps, lists and reports)")
+        print("- hidden (its targets and figures are left out of maps, lists and reports)")
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:

@@ -7,7 +7,9 @@ What the command line (``infra-atlas plan-import``) and the window's review dial
 
 Progress is reported as ``progress(fraction)``, 0.0 to 1.0: reading takes the first half and
 proposing the second. Nothing is stored until :func:`accept`, and then all at once (see
-:mod:`geodata.plan.store`).
+:mod:`geodata.plan.store`): the accepted proposals that report an achieved figure become
+observations, the others targets. Sheets of targets (:func:`import_sheet`) and of achieved
+figures (:func:`import_observation_sheet`) are stored as plans too.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from geodata.plan.store import PlanInfo, PlanStore
 
 if TYPE_CHECKING:
     from geodata.plan.extract.proposal import Proposal
+    from geodata.plan.observation_sheet import ObservationImport
     from geodata.plan.reading import DocumentText
+    from geodata.plan.targets import Target
     from geodata.plan.user_targets import UserTargetImport
 
 #: ``progress(fraction)``: the share of the whole task done, 0.0 to 1.0.
@@ -132,6 +136,9 @@ def accept(
 ) -> PlanInfo:
     """Store the document, its text and the accepted proposals as a new plan.
 
+    The proposals with the status ``"achieved"``, a value and a date or year are stored as
+    observations (achieved figures), the others as targets.
+
     Parameters
     ----------
     proposals_result : PlanProposals
@@ -186,4 +193,44 @@ def import_sheet(
     store = store if store is not None else PlanStore()
     info = store.add_sheet(Path(path), result)
     result.targets = store.plan_targets(info.plan)
+    return result, info
+
+
+def import_observation_sheet(
+    path: str | Path, targets: list[Target], store: PlanStore | None = None
+) -> tuple[ObservationImport, PlanInfo | None]:
+    """Read a sheet of achieved figures and store it as a plan when every row is right.
+
+    All or nothing: when any row has an error, nothing is stored and the result lists every
+    error by line. A row repeating a figure of a visible stored plan is an error.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv`` or ``.xlsx`` sheet (see :mod:`geodata.plan.observation_sheet`).
+    targets : list of Target
+        The targets the rows may name or match by metric (those in view).
+    store : PlanStore, optional
+        The data home's plan store by default.
+
+    Returns
+    -------
+    tuple
+        ``(ObservationImport, PlanInfo or None)``: the figures (as stored: ids
+        ``P{n}-L{line}``, source ``plan-{n}``) or the errors by line, and the stored plan
+        (None when a row has an error).
+
+    Raises
+    ------
+    InputError
+        When the sheet cannot be read, lacks a needed column or has no row.
+    """
+    from geodata.plan.observation_sheet import import_observations
+
+    store = store if store is not None else PlanStore()
+    result = import_observations(path, targets, known=store.observations())
+    if result.errors:
+        return result, None
+    info = store.add_observations(Path(path), result)
+    result.observations = store.plan_observations(info.plan)
     return result, info

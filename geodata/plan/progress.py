@@ -17,6 +17,7 @@ Status rules (see :func:`progress_for`):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -175,8 +176,15 @@ def iso_date(text: str, what: str = "date") -> str:
 
 
 def deadline_of(target: Target) -> str:
-    """Return the ISO deadline of a target: its year's 12-31, or its own date."""
-    return iso_date(target.year, f"target {target.id} year")
+    """Return the ISO deadline of a target: its year's 12-31, or its own date.
+
+    ``""`` when the target names no year one can read (a sheet without a year column, or
+    "十四五期间"): its percent is still given, its pace cannot be judged.
+    """
+    try:
+        return iso_date(target.year, f"target {target.id} year")
+    except InputError:
+        return ""
 
 
 def _metric_key(text: str) -> str:
@@ -366,10 +374,13 @@ def _with_latest(
     """Return the progress of a region with at least one observed figure."""
     latest, goal, direction = observed[-1], common["target_value"], common["direction"]
     baseline = _baseline(observed, stated)
-    expected = _expected(baseline, goal, common["deadline"], latest.date) if baseline else None
+    deadline = common["deadline"]
+    expected = _expected(baseline, goal, deadline, latest.date) if baseline and deadline else None
     now = iso_date(today, "today") if today else ""
-    passed = latest.date > common["deadline"] or now > common["deadline"]
+    passed = bool(deadline) and (latest.date > deadline or now > deadline)
     status, reason = _judge(latest, goal, direction, baseline, expected, passed)
+    if not deadline and status != "achieved":
+        status, reason = "no data", "the target names no year: give it one to judge the pace"
     percent = _percent(latest.value, goal, direction)
     if goal == 0:
         reason = f"the target is 0, so no percentage is given; {reason}"
@@ -453,6 +464,16 @@ def progress_table(
         if target.value is None or (province and target.province != province):
             continue
         regions = [r for r in target.regions if not region or r == region]
-        groups = linked(target, observations) if regions else {}
+        try:
+            groups = linked(target, observations) if regions else {}
+        except InputError as exc:  # a figure linked by id in a unit that does not convert
+            rows += [_unjudged(target, r, str(exc)) for r in regions]
+            continue
         rows += [_progress(target, r, groups.get(r, []), today) for r in regions]
     return rows
+
+
+def _unjudged(target: Target, region: str, reason: str) -> Progress:
+    """Return a "no data" row whose reason says why its figures could not be used."""
+    row = _progress(target, region, [], "")
+    return dataclasses.replace(row, reason=reason)

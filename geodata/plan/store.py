@@ -9,6 +9,7 @@ Layout of the store (``<data home>/plans``)::
       p1/original.docx    # the file as brought in
       p1/text.txt         # the text read from it (documents only; quotes are verbatim in it)
       p1/targets.json     # the accepted targets, every Target field
+      p1/observations.json  # achieved figures (when the plan has any), every Observation field
       p2/...
 
 Plan numbers are global and increase (a removed plan's number is never given again). Plan 0 is
@@ -21,12 +22,18 @@ skipped with a warning (see :attr:`PlanStore.warnings`): the app keeps working.
 
 Targets of a stored plan have the source ``"plan-{n}"``; their ids are ``P{n}-01``,
 ``P{n}-02``... in document order for a document and ``P{n}-L{line}`` for a sheet row.
+
+Achieved figures (:class:`~geodata.plan.observations.Observation`) are kept the same way, in
+``observations.json``: the achieved sentences of a document (``P{n}-O{k}``), a sheet of
+figures (kind ``"observations"``, ``P{n}-L{line}``) or one figure typed in the window (kind
+``"typed"``, ``P{n}-O1``, no original file; the manifest names who typed it and when).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import getpass
 import hashlib
 import json
 import logging
@@ -42,16 +49,18 @@ from typing import TYPE_CHECKING, Any
 
 from geodata.errors import InputError
 from geodata.paths import atomic_write_text, data_home, store_lock
+from geodata.plan.observations import Observation
 from geodata.plan.targets import CATEGORIES, SCOPES, STATUSES, Target, load_targets
 from geodata.regions.names import normalise_code
 
 if TYPE_CHECKING:
     from geodata.plan.extract.proposal import Proposal
+    from geodata.plan.observation_sheet import ObservationImport
     from geodata.plan.reading import DocumentText
     from geodata.plan.user_targets import UserTargetImport
 
 BUNDLED = 0
-KINDS = ("document", "sheet")
+KINDS = ("document", "sheet", "observations", "typed")
 _PLAN_DIR = re.compile(r"^p(\d+)$")
 _SOURCE = re.compile(r"^plan-(\d+)$")
 _LOG = logging.getLogger("infra_atlas")
@@ -77,7 +86,8 @@ class PlanInfo:
     plan : int
         The plan number; 0 for the bundled seed targets.
     kind : str
-        ``"document"``, ``"sheet"`` or ``"bundled"`` (plan 0).
+        ``"document"``, ``"sheet"`` (targets), ``"observations"`` (a sheet of achieved
+        figures), ``"typed"`` (one figure typed in the window) or ``"bundled"`` (plan 0).
     source : str
         The imported file's name (``seeds/targets.csv`` for plan 0).
     title : str
@@ -91,6 +101,8 @@ class PlanInfo:
         The document's language (``"zh"``, ``"en"``; ``""`` for sheets).
     targets : int
         How many targets the plan holds.
+    observations : int
+        How many achieved figures it holds.
     sha256 : str
         Hash of the original file.
     original : str
@@ -108,6 +120,7 @@ class PlanInfo:
     language: str = ""
     targets: int = 0
     sha256: str = ""
+    observations: int = 0
     original: str = ""
     hidden: bool = False
 
@@ -122,6 +135,7 @@ class PlanInfo:
             "imported_at": self.imported_at or None,
             "language": self.language,
             "targets": self.targets,
+            "observations": self.observations,
             "hidden": self.hidden,
             "sha256": self.sha256 or None,
         }
@@ -176,12 +190,52 @@ def _check_proposal(p: Proposal, text: str) -> None:
         raise bad("has a sentence that is not in the document verbatim: keep it as found")
 
 
+def is_figure(p: Proposal) -> bool:
+    """Return whether an accepted proposal is stored as an achieved figure, not a target.
+
+    It is when its status is ``"achieved"`` and it has a value and a date or year; an achieved
+    proposal without them (a named project completed) stays a target.
+    """
+    dated = bool(p.date) or bool(re.fullmatch(r"\d{4}", p.year or ""))
+    return p.status == "achieved" and p.value is not None and dated
+
+
+def document_observations(
+    number: int, province: str, accepted: list[Proposal]
+) -> list[Observation]:
+    """Return the achieved figures of stored document plan ``number`` (see :func:`is_figure`).
+
+    One observation per region of each achieved proposal, ids ``P{n}-O1``, ``P{n}-O2``... in
+    document order; the date is the proposal's date, else its year's last day; the quote is
+    the sentence.
+    """
+    out: list[Observation] = []
+    for p in sorted((p for p in accepted if is_figure(p)), key=lambda p: (p.start, p.end)):
+        regions = [normalise_code(r) for r in p.regions] or [province]
+        for region in regions:
+            out.append(
+                Observation(
+                    id=f"P{number}-O{len(out) + 1}",
+                    province=province,
+                    region=str(region),
+                    metric=p.metric,
+                    value=float(p.value),  # type: ignore[arg-type]
+                    unit=p.unit,
+                    date=p.date or f"{p.year}-12-31",
+                    source=source_of(number),
+                    quote=p.sentence,
+                )
+            )
+    return out
+
+
 def document_targets(
     number: int, province: str, accepted: list[Proposal], text: str
 ) -> list[Target]:
     """Return the targets of stored document plan ``number`` from the accepted proposals.
 
-    Ids are ``P{n}-01``... in document order; the quote is the proposal's sentence (verbatim in
+    The achieved figures (:func:`is_figure`) are left out: they are observations. Ids are
+    ``P{n}-01``... in document order; the quote is the proposal's sentence (verbatim in
     ``text``); the year is the proposal's date when it has one.
 
     Raises
@@ -192,7 +246,7 @@ def document_targets(
     """
     for p in accepted:
         _check_proposal(p, text)
-    ordered = sorted(accepted, key=lambda p: (p.start, p.end))
+    ordered = sorted((p for p in accepted if not is_figure(p)), key=lambda p: (p.start, p.end))
     return [
         Target(
             id=f"P{number}-{k:02d}",
@@ -221,6 +275,29 @@ def sheet_targets(number: int, imported: UserTargetImport) -> list[Target]:
         line = t.id.rsplit("-", 1)[-1]  # user_targets ids end with the sheet line
         out.append(replace(t, id=f"P{number}-L{line}", source=source_of(number)))
     return out
+
+
+def sheet_observations(number: int, imported: ObservationImport) -> list[Observation]:
+    """Return the figures of stored sheet plan ``number``: ids ``P{n}-L{line}``."""
+    out = []
+    for o in imported.observations:
+        line = o.id.rsplit("-", 1)[-1]  # observation_sheet ids end with L{line}
+        out.append(replace(o, id=f"P{number}-{line}", source=source_of(number)))
+    return out
+
+
+def _observation_from_dict(data: dict[str, Any]) -> Observation:
+    observation = Observation.from_dict(data)
+    if not math.isfinite(observation.value):
+        raise ValueError(f"observation {observation.id} has no finite value")
+    return observation
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in the environment
+        return ""
 
 
 def _sha256(path: Path) -> str:
@@ -304,6 +381,7 @@ class PlanStore:
             targets=int(data["targets"]),
             sha256=str(data.get("sha256", "")),
             original=str(data.get("original", "")),
+            observations=int(data.get("observations", 0)),
         )
 
     def get(self, number: int) -> PlanInfo:
@@ -347,7 +425,11 @@ class PlanStore:
         return set(self._state()["hidden"])
 
     def fingerprint(self) -> str:
-        """Return a short hash of the stored plans and the hidden ones (changes with either)."""
+        """Return a short hash of the stored plans and the hidden ones (changes with either).
+
+        A plan folder is never modified, so its manifest's time stands for its targets and
+        observations alike.
+        """
         digest = hashlib.sha256()
         for number, folder in self._folders():
             with contextlib.suppress(OSError):
@@ -389,6 +471,43 @@ class PlanStore:
                 self._warn(str(exc))
         return out
 
+    def plan_observations(self, number: int) -> list[Observation]:
+        """Return the achieved figures of one stored plan (hidden or not).
+
+        Raises
+        ------
+        InputError
+            When the plan is not stored or its figures cannot be read.
+        """
+        info = self.get(number)
+        if info.kind == "bundled" or not info.observations:
+            return []
+        path = self.root / f"p{info.plan}" / "observations.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [_observation_from_dict(o) for o in data["observations"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(
+                f"the figures of plan {number} could not be read ({type(exc).__name__}): "
+                f"remove it with infra-atlas plans --remove {number} and import it again"
+            ) from None
+
+    def observations(self, include_hidden: bool = False) -> list[Observation]:
+        """Return the achieved figures of the stored plans, oldest plan first.
+
+        A plan whose ``observations.json`` is damaged is skipped with a warning.
+        """
+        hidden = set() if include_hidden else self.hidden()
+        out: list[Observation] = []
+        for info in self._stored():
+            if info.plan in hidden or not info.observations:
+                continue
+            try:
+                out.extend(self.plan_observations(info.plan))
+            except InputError as exc:
+                self._warn(str(exc))
+        return out
+
     def text(self, number: int) -> str:
         """Return a stored plan's text, verbatim (a sheet's: its rows' quotes, one a line).
 
@@ -402,6 +521,8 @@ class PlanStore:
             raise InputError("plan 0 is the bundled seeds: open a target to see its document")
         if info.kind == "sheet":
             return "".join(t.quote + "\n" for t in self.plan_targets(number))
+        if info.kind in ("observations", "typed"):
+            return "".join(o.quote + "\n" for o in self.plan_observations(number))
         path = self.root / f"p{info.plan}" / "text.txt"
         try:
             with open(path, encoding="utf-8", newline="") as f:
@@ -417,6 +538,9 @@ class PlanStore:
         self, document: DocumentText, original: Path, province: str, accepted: list[Proposal]
     ) -> PlanInfo:
         """Store a plan document, its text and the targets the planner accepted.
+
+        The accepted proposals that report an achieved figure (:func:`is_figure`) are stored
+        as observations (``P{n}-O{k}``, one per region), the others as targets.
 
         Parameters
         ----------
@@ -459,9 +583,12 @@ class PlanStore:
             "script": document.script or "",
             "warnings": [str(w) for w in document.warnings],
         }
-        return self._add(
-            original, manifest, lambda n: document_targets(n, code, accepted, text), text
-        )
+
+        def build(n: int) -> tuple[list[Target], list[Observation]]:
+            targets = document_targets(n, code, accepted, text)
+            return targets, document_observations(n, code, accepted)
+
+        return self._add(original, manifest, build, text)
 
     def add_sheet(self, original: Path, imported: UserTargetImport) -> PlanInfo:
         """Store a target sheet and the rows imported from it (rows left out are listed).
@@ -485,7 +612,61 @@ class PlanStore:
             "language": "",
             "errors": [{"line": line, "error": msg} for line, msg in imported.errors],
         }
-        return self._add(original, manifest, lambda n: sheet_targets(n, imported), None)
+        return self._add(original, manifest, lambda n: (sheet_targets(n, imported), []), None)
+
+    def add_observations(self, original: Path, imported: ObservationImport) -> PlanInfo:
+        """Store a sheet of achieved figures (kind ``"observations"``), ids ``P{n}-L{line}``.
+
+        Raises
+        ------
+        InputError
+            When a row has an error (all or nothing: fix every row listed first), no row was
+            read, or the original is missing; nothing is stored.
+        """
+        name = imported.source or Path(original).name
+        if imported.errors:
+            raise InputError(
+                f"{len(imported.errors)} rows of {name} have errors: nothing was stored; "
+                "fix every row listed and import the sheet again"
+            )
+        if not imported.observations:
+            raise InputError(f"{name} has no figure: add rows and import the sheet again")
+        original = self._original(original)
+        provinces = sorted({o.province for o in imported.observations})
+        manifest = {"kind": "observations", "title": original.name, "province": ";".join(provinces)}
+        return self._add(original, manifest, lambda n: ([], sheet_observations(n, imported)), None)
+
+    def add_typed(self, observation: Observation) -> PlanInfo:
+        """Store one figure typed in the window (kind ``"typed"``, id ``P{n}-O1``).
+
+        There is no original file; the manifest notes who typed it (the login name) and when.
+        The figure is taken as given: check it first (see
+        :func:`geodata.plan.observation_sheet.typed_observation`).
+
+        Raises
+        ------
+        InputError
+            When its value is not a finite number.
+        """
+        if not math.isfinite(float(observation.value)):
+            raise InputError(f"the value {observation.value} is not a finite number: type digits")
+        user = _user()
+        number = float(observation.value)
+        value = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+        manifest = {
+            "kind": "typed",
+            "source": f"typed by {user}" if user else "typed",
+            "original": "",
+            "sha256": "",
+            "title": f"{observation.metric}: {value} {observation.unit} ({observation.date})",
+            "province": observation.province,
+            "user": user,
+        }
+
+        def build(n: int) -> tuple[list[Target], list[Observation]]:
+            return [], [replace(observation, id=f"P{n}-O1", source=source_of(n))]
+
+        return self._add(None, manifest, build, None)
 
     @staticmethod
     def _original(original: Path) -> Path:
@@ -494,26 +675,33 @@ class PlanStore:
             raise InputError(f"{original} does not exist: check the path")
         return original
 
-    def _add(self, original: Path, manifest: dict, build, text: str | None) -> PlanInfo:
-        """Write a plan into a temporary folder and rename it into place, under the lock."""
-        sha = _sha256(original)
+    def _add(self, original: Path | None, manifest: dict, build, text: str | None) -> PlanInfo:
+        """Write a plan into a temporary folder and rename it into place, under the lock.
+
+        ``build(number)`` returns the plan's targets and observations.
+        """
+        files = {}
+        if original is not None:
+            files = {
+                "source": original.name,
+                "original": f"original{original.suffix.lower()}",
+                "sha256": _sha256(original),
+            }
         with store_lock(self.root):
             self._clean_leftovers()
             number = max([self._state()["last"]] + [n for n, _ in self._folders()]) + 1
-            targets = build(number)
-            suffix = original.suffix.lower()
+            targets, observations = build(number)
             manifest = {
                 "plan": number,
-                "source": original.name,
-                "original": f"original{suffix}",
-                "sha256": sha,
+                **files,
                 "imported_at": _now(),
                 "targets": len(targets),
+                "observations": len(observations),
                 **manifest,
             }
             tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=f".tmp-p{number}-"))
             try:
-                _write_folder(tmp, original, manifest, targets, text)
+                _write_folder(tmp, original, manifest, targets, observations, text)
                 os.replace(tmp, self.root / f"p{number}")
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -575,13 +763,25 @@ class PlanStore:
 
 
 def _write_folder(
-    folder: Path, original: Path, manifest: dict, targets: list[Target], text: str | None
+    folder: Path,
+    original: Path | None,
+    manifest: dict,
+    targets: list[Target],
+    observations: list[Observation],
+    text: str | None,
 ) -> None:
-    """Write a plan's files into ``folder``: the original, text, targets, the manifest last."""
-    shutil.copyfile(original, folder / manifest["original"])
+    """Write a plan's files into ``folder``: the original, text, targets, figures, manifest last.
+
+    ``observations.json`` is written only when the plan has figures.
+    """
+    if original is not None:
+        shutil.copyfile(original, folder / manifest["original"])
     if text is not None:
         with open(folder / "text.txt", "w", encoding="utf-8", newline="") as f:
             f.write(text)
     body = {"plan": manifest["plan"], "targets": [t.to_dict() for t in targets]}
     (folder / "targets.json").write_text(_dumps(body), encoding="utf-8")
+    if observations:
+        figures = {"plan": manifest["plan"], "observations": [o.to_dict() for o in observations]}
+        (folder / "observations.json").write_text(_dumps(figures), encoding="utf-8")
     (folder / "manifest.json").write_text(_dumps(manifest), encoding="utf-8")

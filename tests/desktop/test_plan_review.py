@@ -326,7 +326,7 @@ def test_plans_dialog_hides_shows_and_removes_plans(qtbot, home, tmp_path, monke
         "山西计划.txt",
         "Shanxi",
         info.imported_at[:19].replace("T", " "),
-        "2",
+        "1",  # of the two proposals, the achieved one is stored as a figure (observation)
         "yes",
     ]
     dialog.select_plan(0)

@@ -229,8 +229,10 @@ def test_unconvertible_explicit_link_raises(sx04):
     figure = obs(40, "2023-11-30", unit="%", target="SX-04", id="O-7")
     with pytest.raises(UnitMismatch, match=r"O-7 is in % but target SX-04 is in base stations"):
         linked(sx04, [figure])
-    with pytest.raises(UnitMismatch):
-        progress_table([sx04], [figure])
+    # the table never compares it either, and says why instead of stopping the whole table
+    (row,) = progress_table([sx04], [figure])
+    assert row.status == "no data" and row.value is None
+    assert "O-7 is in % but target SX-04 is in base stations" in row.reason
 
 
 @pytest.mark.parametrize(
@@ -331,3 +333,34 @@ def test_to_dict_is_strict_json(sx04):
         assert key in data
     empty = progress_for(sx04, SHANXI, []).to_dict()
     assert json.dumps(empty, allow_nan=False) and empty["baseline"] is None
+
+
+def test_a_target_without_a_year_gets_a_percent_but_no_pace():
+    import dataclasses
+
+    from geodata.plan.observations import Observation
+    from geodata.plan.progress import progress_for
+    from geodata.plan.targets import load_targets
+
+    sx04 = next(t for t in load_targets() if t.id == "SX-04")
+    yearless = dataclasses.replace(sx04, year="")
+    figures = [
+        Observation("O1", "140000", "140000", sx04.metric, 15000, "个", "2020-12-31"),
+        Observation("O2", "140000", "140000", sx04.metric, 93307, "个", "2023-11-30"),
+    ]
+    row = progress_for(yearless, "140000", figures, today="2026-11-26")
+    assert (row.percent, row.status, row.deadline) == (77.8, "no data", "")
+    assert "no year" in row.reason
+    reached = progress_for(dataclasses.replace(yearless, value=90000), "140000", figures)
+    assert reached.status == "achieved"
+
+
+def test_a_figure_linked_in_a_unit_that_does_not_convert_leaves_a_row_that_says_why():
+    from geodata.plan.observations import Observation
+    from geodata.plan.progress import progress_table
+    from geodata.plan.targets import load_targets
+
+    sx04 = next(t for t in load_targets() if t.id == "SX-04")
+    wrong = Observation("O1", "140000", "140000", "x", 77.8, "%", "2023-11-30", target="SX-04")
+    (row,) = progress_table([sx04], [wrong])
+    assert row.status == "no data" and "is in % but target SX-04" in row.reason

@@ -83,10 +83,12 @@ def test_add_document_writes_the_plan_folder(home, original):
         original.name,
         "340000",
     )
-    assert info.targets == 2 and info.title == "安徽省新型基础设施建设规划" and not info.hidden
+    assert (info.targets, info.observations) == (1, 1)  # the achieved figure is an observation
+    assert info.title == "安徽省新型基础设施建设规划" and not info.hidden
     folder = home / "plans" / "p1"
     assert sorted(p.name for p in folder.iterdir()) == [
         "manifest.json",
+        "observations.json",
         "original.txt",
         "targets.json",
         "text.txt",
@@ -97,13 +99,18 @@ def test_add_document_writes_the_plan_folder(home, original):
     assert manifest["imported_at"].endswith("+00:00") and "hidden" not in manifest
     assert store.text(1) == TEXT  # verbatim, \r\n kept
     targets = store.targets()
-    assert [t.id for t in targets] == ["P1-01", "P1-02"]  # in document order
-    first, second = targets
+    assert [t.id for t in targets] == ["P1-01"]
+    (first,) = targets
     assert first.quote == S1 and first.year == "2025" and first.status == "planned"
-    assert second.year == "2023-06-30" and second.status == "achieved"
-    assert second.qualifier == "about" and second.value == 3000.0 and second.regions == ("340200",)
-    assert {t.source for t in targets} == {"plan-1"} and all(t.quote in TEXT for t in targets)
-    assert first.note == "" and first.province == "340000"
+    assert first.source == "plan-1" and first.note == "" and first.province == "340000"
+    (second,) = store.observations()
+    assert (second.id, second.date, second.value, second.region) == (
+        "P1-O1",
+        "2023-06-30",
+        3000.0,
+        "340200",
+    )
+    assert second.quote == S2 and second.source == "plan-1" and second.metric == "数据中心机架"
 
 
 def test_plans_hide_show_remove_and_numbers_never_reused(home, original):
@@ -118,9 +125,10 @@ def test_plans_hide_show_remove_and_numbers_never_reused(home, original):
     assert (home / "plans" / "p1" / "manifest.json").stat().st_mtime_ns  # untouched folder
     assert [p.hidden for p in store.plans()] == [False, True, False]
     assert {t.source for t in store.targets()} == {"plan-2"}
-    assert len(store.targets(include_hidden=True)) == 4
+    assert len(store.targets(include_hidden=True)) == 2
+    assert [o.source for o in store.observations()] == ["plan-2"]
     store.set_hidden(1, False)
-    assert len(store.targets()) == 4
+    assert len(store.targets()) == 2 and len(store.observations()) == 2
     assert "removed" in store.remove(2)
     assert not (home / "plans" / "p2").exists()
     assert not [p for p in (home / "plans").iterdir() if p.name.startswith(".trash")]
@@ -142,7 +150,7 @@ def test_plan_0_can_be_hidden_but_never_removed(home, original):
     with pytest.raises(InputError, match="cannot be removed"):
         store.remove(0)
     store.set_hidden(0, False)
-    assert len(AtlasData().targets) == store.plans()[0].targets + 2
+    assert len(AtlasData().targets) == store.plans()[0].targets + 1
 
 
 @pytest.mark.parametrize(
@@ -210,7 +218,8 @@ def test_processes_adding_at_once_get_different_numbers(home, original):
     assert sorted(int(out) for out, _ in outputs) == [1, 2, 3, 4]
     store = PlanStore(root)
     ids = [t.id for t in store.targets()]
-    assert len(ids) == 8 and len(set(ids)) == 8
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert len({o.id for o in store.observations()}) == 4
 
 
 def test_a_damaged_plan_is_skipped_with_a_warning(home, original):
@@ -245,11 +254,12 @@ def test_a_restart_sees_the_same_plans_and_another_process_change_is_noticed(hom
     add(PlanStore(), original)  # as another process would
     assert data.plans_changed()
     version = data._targets_version
-    assert len(data.targets) == count + 2 and data._targets_version == version + 1
+    assert len(data.targets) == count + 1 and data._targets_version == version + 1
     assert not data.plans_changed() and data.data_fingerprint() != key
     restarted = AtlasData()
     assert [t.id for t in restarted.targets] == [t.id for t in data.targets]
-    assert restarted.target("P1-02").quote == S2
+    assert restarted.target("P1-01").quote == S1
+    assert [o.quote for o in restarted.observations] == [S2]
     PlanStore().set_hidden(1, True)
     assert len(data.targets) == count
     assert data.view_key("340000", "city", MapOptions()) == AtlasData().view_key(
