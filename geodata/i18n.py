@@ -70,6 +70,31 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Made with Infra Atlas on {date}",
     },
     "report.named_project": {"zh": "（具名项目）", "en": " (named project)"},
+    "report.progress": {"zh": "目标进度（{n}）", "en": "Progress ({n})"},
+    "report.progress_head": {
+        "zh": "{id}  {metric}：{value}（{date}）· 完成 {percent} · {status}",
+        "en": "{id}  {metric}: {value} ({date}) · {percent} of target · {status}",
+    },
+    "report.progress_target": {
+        "zh": "目标 {target}（{deadline}）",
+        "en": "Target {target} by {deadline}",
+    },
+    "report.baseline": {
+        "zh": "基数 {value}（{date}，{kind}）",
+        "en": "baseline {value} ({date}, {kind})",
+    },
+    "report.no_baseline": {"zh": "无基数", "en": "no baseline"},
+    "report.wide_row": {"zh": "全省（{place}）", "en": "Province-wide ({place})"},
+    "report.baseline_stated": {"zh": "明确给出", "en": "stated"},
+    "report.baseline_earliest": {"zh": "最早数据", "en": "earliest figure"},
+    "report.figure_source": {
+        "zh": "最新数据来源：{source} [{id}]",
+        "en": "Latest figure: {source} [{id}]",
+    },
+    "report.no_figures": {
+        "zh": "（暂无实绩数据：导入或录入实绩后显示）",
+        "en": "(no achieved figures yet: import or type them to follow the targets)",
+    },
     # The web map page (atlas.js reads these by their key without the prefix)
     "page.schematic": {"zh": "示意", "en": "schematic"},
     "page.corridor_legend": {
@@ -93,6 +118,30 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.role": {"zh": "城镇布局角色", "en": "Role in the urban layout"},
     "metric.plan_items": {"zh": "规划事项数", "en": "Plan items per region"},
     "metric.corridor_km": {"zh": "走廊长度（公里）", "en": "Corridor length (km)"},
+    # Progress against a target (geodata.plan.metrics, geodata.plan.progress)
+    "metric.progress": {
+        "zh": "目标完成率：{metric}（{ids}）",
+        "en": "% of target: {metric} ({ids})",
+    },
+    "metric.status": {
+        "zh": "目标进度状态：{metric}（{ids}）",
+        "en": "Status against target: {metric} ({ids})",
+    },
+    "metric.family": {"zh": "{id} 等 {n} 项", "en": "{id} and {more} more"},
+    "status.achieved": {"zh": "已完成", "en": "achieved"},
+    "status.on_track": {"zh": "进度正常", "en": "on track"},
+    "status.behind": {"zh": "进度滞后", "en": "behind"},
+    "status.no_data": {"zh": "数据不足", "en": "not enough data"},
+    "progress.as_of": {"zh": "数据截至 {date}", "en": "data as of {date}"},
+    "progress.dates": {"zh": "数据日期 {first} 至 {last}", "en": "data from {first} to {last}"},
+    "progress.wide": {
+        "zh": "全省目标：{place}完成 {percent}（{status}，{date}）",
+        "en": "Province-wide target: {place} at {percent} ({status}, {date})",
+    },
+    "progress.wide_only": {
+        "zh": "各区域无单独数据，地图不着色",
+        "en": "no region has its own figure, so none is coloured",
+    },
     "role.master": {"zh": "一主", "en": "one master"},
     "role.assistant": {"zh": "三副", "en": "three assistants"},
     "role.centre": {"zh": "六市域中心", "en": "six city-region centres"},
@@ -103,6 +152,10 @@ TEXT: dict[str, dict[str, str]] = {
     # Classes of a metric (geodata.plan.classify): regions without a value, and why a
     # classification draws fewer classes than asked (FEWER_REASONS)
     "classes.no_data": {"zh": "无数据", "en": "No data"},
+    # Fixed classes (shares of a target): the bounds come with their unit ("50%")
+    "classes.below": {"zh": "低于 {upper}", "en": "below {upper}"},
+    "classes.range": {"zh": "{low} – {upper}", "en": "{low} – {upper}"},
+    "classes.at_least": {"zh": "{low} 及以上", "en": "{low} or more"},
     "classes.no_values": {
         "zh": "未分类：没有区域有数值",
         "en": "No classes drawn: no region has a value",

@@ -9,19 +9,31 @@ Without ``--region`` it writes a figure of the province's cities coloured by the
 ``--region`` and a ``.pdf`` file it writes the region's one-page report; with ``--region`` and a
 ``.png`` or ``.svg`` file it writes the province figure with that region outlined in red. An
 existing file is kept unless ``--force`` is given. Labels are in Chinese (the planners' language).
+
+Progress against a target: ``--metric progress:<ID>`` (share of the target reached, fixed
+classes) and ``--metric status:<ID>`` (achieved, on track, behind) once achieved figures are
+stored; the legend gives the date of the figures. For a province-wide target, a city figure
+colours only the cities with figures of their own, and the subtitle gives the province's share.
+A region report lists the region's progress when figures are stored.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import UsageError, province_help, region_code
 from geodata.vocab import ORIENTATIONS, PAGES_MM
 
+if TYPE_CHECKING:
+    from geodata.atlas import AtlasData
+
 EXPORT_EPILOG = (
     "With --region, a .pdf file is the region's one-page report (map inset, role, targets with "
     "their quotes, corridors); a .png or .svg file is the province figure with the region "
-    "outlined. Scripting a report's figures: run it once per province and metric."
+    "outlined. Scripting a report's figures: run it once per province and metric. With achieved "
+    "figures stored, --metric progress:<TARGET ID> colours the share of the target reached and "
+    "--metric status:<TARGET ID> the status (achieved, on track, behind)."
 )
 
 
@@ -72,11 +84,13 @@ def _region_and_level(value: str, province: str) -> tuple[str, str]:
     return adcode, known.level if known.level in ("city", "county") else "city"
 
 
-def _check_metric(data, province: str, level: str, metric: str) -> None:
+def _check_metric(data: AtlasData, province: str, level: str, metric: str) -> None:
+    """Raise InputError (listing the metrics there are) when the layer has no metric ``metric``."""
     from geodata.printing.figure import figure_metric
 
     layer = data.layer(province, level)
-    figure_metric(layer, data.targets, data.crossings(province, level), metric)
+    observations = getattr(data, "observations", ())
+    figure_metric(layer, data.targets, data.crossings(province, level), metric, observations)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,7 +102,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--province", required=True, help=province_help())
     export.add_argument(
-        "--metric", metavar="ID", help="the choropleth metric (default: plan_items)"
+        "--metric",
+        metavar="ID",
+        help="the choropleth metric (default: plan_items; progress:ID and status:ID follow a "
+        "target against its achieved figures)",
     )
     export.add_argument(
         "--region",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
@@ -46,7 +48,7 @@ class Classification:
     kind : str
         ``"numeric"`` or ``"categorical"``.
     scheme : str
-        Classification scheme (``"categorical"`` for categories).
+        Classification scheme (``"categorical"`` for categories, ``"fixed"`` for fixed bounds).
     colors : list of str
         One hex colour per class, in legend order.
     labels : list of str
@@ -56,7 +58,7 @@ class Classification:
     class_of : dict
         Adcode -> class index (-1 for no data).
     bins : list of float
-        Upper bounds of the numeric classes.
+        Upper bounds of the numeric classes (the bounds between them for fixed classes).
     asked : int
         The number of classes asked for (the categories' number for categories).
     reason : str or None
@@ -232,6 +234,69 @@ def _fewer_reason(y: np.ndarray, asked: int, drawn: int) -> str | None:
     if distinct == 1:
         return "one_value"
     return "regions" if distinct == len(y) else "distinct_values"
+
+
+def fixed_class_labels(breaks: Sequence[float], unit: str, language: str) -> list[str]:
+    """Return the labels of the classes fixed breaks make: ``below 50%`` ... ``100% or more``."""
+    shown = [f"{_fmt(b)}{unit}" for b in breaks]
+    labels = [tr("classes.below", language, upper=shown[0])]
+    labels += [tr("classes.range", language, low=a, upper=b) for a, b in pairwise(shown)]
+    return labels + [tr("classes.at_least", language, low=shown[-1])]
+
+
+def classify_fixed(
+    metric: str,
+    values: Mapping[str, float | None],
+    breaks: Sequence[float],
+    colors: Sequence[str],
+    unit: str = "",
+    language: str = "zh",
+) -> Classification:
+    """Classify numeric values into classes with fixed bounds (such as shares of a target).
+
+    A value ``v`` is in class ``i`` when ``breaks[i-1] <= v < breaks[i]``: the first class is
+    everything below ``breaks[0]``, the last everything from ``breaks[-1]`` up. Every class is in
+    the legend, whether a region falls in it or not, so maps of different dates compare.
+
+    Parameters
+    ----------
+    metric : str
+        Metric id.
+    values : mapping
+        Adcode -> value (None or NaN for no data).
+    breaks : sequence of float
+        The increasing bounds between classes (``len(colors) - 1`` of them).
+    colors : sequence of str
+        One hex colour per class, lowest first.
+    unit : str
+        Written after each bound in the labels (``"%"``).
+    language : {"zh", "en"}
+        Language of the labels.
+
+    Returns
+    -------
+    Classification
+        Scheme ``"fixed"``; ``bins`` are the bounds (the last class has none).
+    """
+    if len(colors) != len(breaks) + 1:
+        raise ValueError(f"{len(breaks)} breaks make {len(breaks) + 1} classes, not {len(colors)}")
+    class_of = {}
+    for adcode, v in values.items():
+        known = v is not None and not math.isnan(float(v))
+        class_of[adcode] = bisect.bisect_right(breaks, float(v)) if known else -1  # type: ignore[arg-type]
+    color_of = {a: (colors[c] if c >= 0 else NO_DATA) for a, c in class_of.items()}
+    return Classification(
+        metric,
+        "numeric",
+        "fixed",
+        list(colors),
+        fixed_class_labels(breaks, unit, language),
+        color_of,
+        class_of,
+        [float(b) for b in breaks],
+        asked=len(colors),
+        language=language,
+    )
 
 
 def classify_categorical(

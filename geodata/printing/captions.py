@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from geodata.plan.documents import Document
 
 
+def plain(text: str) -> str:
+    r"""Return text from a file as matplotlib writes it literally (``$`` is not math: ``\$``)."""
+    return text.replace("$", r"\$")
+
+
 def place_name(adcode: str | None, language: str) -> str:
     """Return the name of a province or region for titles (``"China"`` for None)."""
     from geodata.regions.catalogue import region

@@ -24,9 +24,17 @@ from geodata.errors import InputError
 from geodata.i18n import tr
 from geodata.layer import Layer
 from geodata.plan.corridors import Crossing
-from geodata.plan.metrics import ROLE_CATEGORIES, Metric, available_metrics, classify_metric
+from geodata.plan.metrics import (
+    ROLE_CATEGORIES,
+    Metric,
+    available_metrics,
+    classify_metric,
+    data_dates,
+    find_metric,
+)
+from geodata.plan.observations import Observation
 from geodata.plan.targets import Target
-from geodata.printing.captions import place_name, source_note, subtitle
+from geodata.printing.captions import place_name, plain, source_note, subtitle
 from geodata.printing.geometry import (
     Projector,
     geometry_path,
@@ -103,6 +111,7 @@ def build_figure(
     options: MapOptions | None = None,
     page: str = "A4",
     orientation: str = "landscape",
+    observations: Iterable[Observation] = (),
 ) -> Figure:
     """Draw a print figure of a region layer coloured by a metric.
 
@@ -123,6 +132,10 @@ def build_figure(
         ``options.selected`` is outlined in red.
     page : {"A4", "A3"}
     orientation : {"landscape", "portrait"}
+    observations : iterable of Observation
+        Achieved figures (for the ``progress:`` and ``status:`` metrics). Their legend ends
+        with the date of the figures; a province-wide target's figure for the province is in
+        the subtitle (see :mod:`geodata.plan.metrics`).
 
     Returns
     -------
@@ -142,7 +155,7 @@ def build_figure(
     layout = figure_layout(page, orientation)
     if layer.gdf.empty:
         raise InputError("the layer has no regions to draw: load a boundary file with polygons")
-    metric = figure_metric(layer, targets, list(crossings or []), options.metric)
+    metric = figure_metric(layer, targets, list(crossings or []), options.metric, observations)
     classification = classify_metric(metric, options.scheme, options.classes, language)
     fig = _new_figure(page, orientation)
     frame = _map_frame(fig, layout, layer)
@@ -154,7 +167,8 @@ def build_figure(
         _draw_highlight(frame, layer, selected)
     legend = classification.legend() if visible["choropleth"] else []
     overlays = _draw_overlays(fig, frame, layer, corridors, visible, language)
-    groups = ([_class_legend(metric, legend, language)] if legend else []) + overlays.legends
+    width = _legend_width(layout, orientation)
+    groups = ([_class_legend(metric, legend, language, width)] if legend else []) + overlays.legends
     draw_scale_bar(frame.ax, language, 7.0)
     draw_north_arrow(frame.ax, frame.crs, language, 8.0)
     title = _draw_title(fig, layout, layer, metric, selected, language)
@@ -172,19 +186,23 @@ def build_figure(
 
 
 def figure_metric(
-    layer: Layer, targets: Iterable[Target], crossings: Iterable[Crossing], metric: str
+    layer: Layer,
+    targets: Iterable[Target],
+    crossings: Iterable[Crossing],
+    metric: str,
+    observations: Iterable[Observation] = (),
 ) -> Metric:
-    """Return the metric ``metric`` of a layer.
+    """Return the metric ``metric`` of a layer (by its id or an alias).
 
     Raises
     ------
     InputError
         When the layer has no such metric (the message lists the ones it has).
     """
-    metrics = available_metrics(layer, targets, crossings)
-    for m in metrics:
-        if m.id == metric:
-            return m
+    metrics = available_metrics(layer, targets, crossings, observations)
+    found = find_metric(metrics, metric)
+    if found is not None:
+        return found
     raise InputError(
         f"unknown metric {metric!r} for this layer: use one of {', '.join(m.id for m in metrics)}"
     )
@@ -319,14 +337,32 @@ def _draw_highlight(frame: MapFrame, layer: Layer, adcode: str) -> None:
     )
 
 
-def _class_legend(metric: Metric, legend: list[dict], language: str) -> LegendGroup:
-    """Return the legend of the choropleth classes, titled with the metric and its unit."""
+def _legend_width(layout: FigureLayout, orientation: str) -> float:
+    """Return the width (points) a legend's title and notes wrap to: the column, or a third."""
+    width = layout.legend[2] * layout.width_mm / 25.4 * 72
+    return width if orientation == "landscape" else width / 3
+
+
+def _class_legend(metric: Metric, legend: list[dict], language: str, width: float) -> LegendGroup:
+    """Return the legend of the choropleth classes, titled with the metric and its unit.
+
+    The title wraps to ``width`` points. A metric of achieved figures ends its legend with
+    their date (``data as of 2023-11-30``) and, for a province-wide target no region has a
+    figure of, says that none is coloured.
+    """
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=entry["color"], edgecolor="#777777", lw=0.5) for entry in legend]
     labels = [entry["label"] for entry in legend]
+    extra = [data_dates(metric.dates.values(), language)]
+    if metric.notes and all(v is None for v in metric.values.values()):
+        extra.append(tr("progress.wide_only", language))
+    for text in filter(None, extra):
+        handles.append(Patch(facecolor="none", edgecolor="none"))
+        labels.append("\n".join(wrap_text(text, width - 24, 8)))
     unit = f" ({metric.unit})" if metric.unit and metric.unit not in metric.label_en else ""
-    return (metric.label(language) + unit, handles, labels)
+    title = "\n".join(wrap_text(metric.label(language) + unit, width, 9, bold=True))
+    return (plain(title), handles, [plain(label) for label in labels])
 
 
 @dataclass
@@ -501,14 +537,37 @@ def _draw_title(
     level = tr(f"level.{layer.level}", language)
     sep = "：" if language == "zh" else ": "
     title = f"{place_name(layer.province, language)}{sep}{metric.label(language)} · {level}"
-    fig.text(layout.left, layout.top, title, fontsize=16, fontweight="bold", va="top", ha="left")
+    size = _title_size(title, _text_width(layout))
+    shown = plain(_one_line(title, layout, size, bold=True))
+    fig.text(layout.left, layout.top, shown, fontsize=size, fontweight="bold", va="top", ha="left")
     sub = subtitle(layer.province, language)
     if selected:
         name = layer.name_of(selected) or selected
         sub = f"{sub}  ·  {tr('figure.highlight', language, name=name)}".strip(" ·")
+    if metric.notes.get(language):  # a province-wide target's share comes first
+        sub = f"{metric.notes[language]}  ·  {sub}".strip(" ·")
     top = layout.top - 9.5 / layout.height_mm
-    fig.text(layout.left, top, sub, fontsize=9, color="#444444", va="top")
+    fig.text(layout.left, top, plain(_one_line(sub, layout)), fontsize=9, color="#444444", va="top")
     return title
+
+
+def _text_width(layout: FigureLayout) -> float:
+    """Return the width of the page between its margins, in points."""
+    return (1 - 2 * layout.left) * layout.width_mm / 25.4 * 72
+
+
+def _title_size(title: str, width: float) -> float:
+    """Return the largest title size from 16 pt down to 11 pt that writes it on one line."""
+    for size in (16.0, 15.0, 14.0, 13.0, 12.0, 11.0):
+        if len(wrap_text(title, width, size, True)) <= 1:
+            return size
+    return 11.0
+
+
+def _one_line(text: str, layout: FigureLayout, size: float = 9, bold: bool = False) -> str:
+    """Return ``text`` cut with "…" to one line across the page's margins."""
+    lines = wrap_text(text, _text_width(layout) - size, size, bold)
+    return lines[0] + ("…" if len(lines) > 1 else "") if lines else ""
 
 
 def _draw_legend_column(

@@ -3,10 +3,13 @@
 The page (A4 portrait) holds a map inset of the region within its province, its role in the
 provincial urban layout (Shanxi's cities), the corridors crossing it with their lengths, the
 targets scoped to it and the province-wide ones, each with value, unit, year, status and the
-verbatim quote with its source document. Long quotes wrap (Chinese between any two characters,
-English at spaces). When everything does not fit, the text shrinks step by step down to 6 pt;
-what still does not fit is cut with "…" and the page says how many targets were left out and
-how to list them all.
+verbatim quote with its source document. When achieved figures are known, a "Progress" section
+comes first: for each of those targets with a figure for the region (or, province-wide, for the
+province), the latest figure and its date, the share of the target, the status, the baseline
+the pace was judged from and where the figure comes from. Long quotes wrap (Chinese between
+any two characters, English at spaces). When everything does not fit, the text shrinks step by
+step down to 6 pt; what still does not fit is cut with "…" and the page says how many targets
+were left out and how to list them all.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ from geodata.errors import InputError
 from geodata.i18n import TEXT, tr
 from geodata.layer import Layer
 from geodata.plan.details import RegionDetails
+from geodata.plan.metrics import percent_text, status_label
+from geodata.plan.observations import Observation
+from geodata.plan.progress import Progress, linked, progress_for
 from geodata.plan.provinces import with_corridors, with_roles
 from geodata.plan.targets import Target
-from geodata.printing.captions import source_note
+from geodata.printing.captions import plain, source_note
 from geodata.printing.figure import HIGHLIGHT_COLOR
 from geodata.printing.geometry import geometry_path, projector, province_crs
 from geodata.printing.page import page_inches, wrap_text
@@ -54,12 +60,15 @@ class ReportLayout:
         Targets that did not fit (0 when everything fits).
     lines : list of str
         The body lines in page order (for tests and logs).
+    progress : list of Progress
+        The rows of the Progress section (empty when no achieved figure is known).
     """
 
     scale: float
     targets_shown: int
     targets_left_out: int
     lines: list[str] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)
 
 
 @dataclass
@@ -117,9 +126,83 @@ def _target_lines(
     return lines
 
 
-def _body(details: RegionDetails, language: str) -> list[_Line]:
+def region_progress(
+    details: RegionDetails, observations: list[Observation], today: str = ""
+) -> list[Progress]:
+    """Return the progress of a region's targets that have achieved figures.
+
+    A target scoped to the region is followed in the region; a province-wide one in the
+    province (and in the region too when a figure is linked to it for the region). Targets
+    without a number, and regions without a figure, are left out; a target whose figures cannot
+    be read (a unit that does not convert) too.
+    """
+    rows = []
+    wide = {t.id for t in details.province_wide}
+    for t in [*details.scoped, *details.province_wide]:
+        if t.value is None:
+            continue
+        try:
+            groups = linked(t, observations)
+            places = (details.adcode, details.province) if t.id in wide else (details.adcode,)
+            rows += [progress_for(t, r, groups[r], today) for r in places if r in groups]
+        except InputError:
+            continue
+    return rows
+
+
+def _progress_lines(details: RegionDetails, rows: list[Progress], language: str) -> list[_Line]:
+    """Return the Progress section: per row its figure, share, status, target, baseline, source."""
+    sep = "，" if language == "zh" else ", "
+    lines = [_Line(tr("report.progress", language, n=len(rows)), BODY_SIZE + 2, bold=True, gap=6)]
+    if not rows:
+        return [*lines, _Line(tr("report.no_figures", language), BODY_SIZE, gap=2)]
+    for p in rows:
+        head = tr(
+            "report.progress_head",
+            language,
+            id=p.target,
+            metric=p.metric,
+            value=_amount(p.value, p.unit),
+            date=p.date or "–",
+            percent=percent_text(p.percent),
+            status=status_label(p.status, language),
+        )
+        place = details.province_zh if language == "zh" else details.province_en
+        facts = [tr("report.wide_row", language, place=place)] if p.region != details.adcode else []
+        target = _amount(p.target_value, p.unit)
+        facts.append(tr("report.progress_target", language, target=target, deadline=p.deadline))
+        facts.append(_baseline_text(p, language))
+        source = tr("report.figure_source", language, source=p.source or "–", id=p.observation)
+        lines += [
+            _Line(head, BODY_SIZE, bold=True, gap=4),
+            _Line(sep.join(facts), BODY_SIZE - 1, color="#333333", indent=12),
+            _Line(source, BODY_SIZE - 1.5, color="#666666", indent=12),
+        ]
+    return lines
+
+
+def _amount(value: float | None, unit: str) -> str:
+    """Return a figure with its unit: ``93,307 base stations`` (``–`` for none)."""
+    if value is None:
+        return "–"
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"{number} {unit}".strip()
+
+
+def _baseline_text(p: Progress, language: str) -> str:
+    """Return the baseline a row's pace was judged from (``no baseline`` when none)."""
+    if p.baseline is None:
+        return tr("report.no_baseline", language)
+    key = f"report.baseline_{p.baseline.kind}"
+    kind = tr(key, language) if key in TEXT else p.baseline.kind
+    value = _amount(p.baseline.value, p.unit)
+    return tr("report.baseline", language, value=value, date=p.baseline.date, kind=kind)
+
+
+def _body(details: RegionDetails, language: str, progress: list[Progress] | None) -> list[_Line]:
     name = details.name(language)
-    lines = [
+    lines = [] if progress is None else _progress_lines(details, progress, language)
+    lines += [
         _Line(
             tr("report.scoped", language, name=name, n=len(details.scoped)),
             BODY_SIZE + 2,
@@ -180,6 +263,7 @@ def build_region_report(
     layer: Layer,
     language: str = "zh",
     today: dt.date | None = None,
+    observations: list[Observation] | tuple[Observation, ...] = (),
 ) -> Figure:
     """Lay out the one-page report of a region.
 
@@ -192,7 +276,10 @@ def build_region_report(
     language : {"zh", "en"}
         Headings and labels; quotes stay verbatim.
     today : datetime.date, optional
-        Date printed in the footer (today by default).
+        Date printed in the footer and the statuses are judged on (today by default).
+    observations : list of Observation, optional
+        Achieved figures: when there are any, the body starts with a Progress section
+        (:func:`region_progress`).
 
     Returns
     -------
@@ -216,7 +303,9 @@ def build_region_report(
     info_bottom = _draw_header(fig, details, _info(details, layer, language), language, top)
     body_top = min(info_bottom, top - INSET) - 14
     body_bottom = _draw_footer(fig, layer, language, today)
-    body = _fit_body(details, language, body_top - body_bottom)
+    day = (today or dt.date.today()).isoformat()
+    progress = region_progress(details, list(observations), day) if observations else None
+    body = _fit_body(details, language, body_top - body_bottom, progress)
     _draw_body(fig, body, body_top)
     total_targets = len(details.scoped) + len(details.province_wide)
     fig.report = ReportLayout(  # type: ignore[attr-defined]
@@ -224,6 +313,7 @@ def build_region_report(
         targets_shown=total_targets - body.left_out,
         targets_left_out=body.left_out,
         lines=[row.text for row in body.rows],
+        progress=progress or [],
     )
     fig.atlas = {"title": f"{details.name_zh} {tr('report.title', language)}"}  # type: ignore[attr-defined]
     return fig
@@ -375,9 +465,11 @@ class _Body(NamedTuple):
     left_out: int
 
 
-def _fit_body(details: RegionDetails, language: str, available: float) -> _Body:
+def _fit_body(
+    details: RegionDetails, language: str, available: float, progress: list[Progress] | None
+) -> _Body:
     """Lay out the targets in ``available`` points: shrink the text until it fits, else cut."""
-    lines = _body(details, language)
+    lines = _body(details, language, progress)
     width = PAGE_W - 2 * MARGIN
     for scale in SCALES:
         rows = _wrap(lines, width, scale)
@@ -418,7 +510,7 @@ def _draw_body(fig: Figure, body: _Body, top: float) -> None:
             fig,
             MARGIN + line.indent,
             y,
-            part,
+            plain(part),
             size,
             fontweight="bold" if line.bold else "normal",
             color=line.color,

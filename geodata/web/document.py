@@ -172,7 +172,10 @@ def style_payload(metric: Metric, scheme: str, classes: int) -> dict:
         ``scheme``, ``asked`` and ``drawn`` (numbers of classes), ``reason`` (why fewer are
         drawn, one of :data:`geodata.plan.classify.FEWER_REASONS`, or None) and ``note``
         (``{zh, en}``: that reason as one line, ``""`` when all are drawn). A categorical one
-        has none of these: its classes are its categories.
+        has none of these: its classes are its categories. A progress metric (``progress:``,
+        scheme ``"fixed"``: fixed classes, whatever was asked) and a status metric
+        (``status:``, categorical) also have a ``note``: the date of the figures shown
+        (``data as of 2023-11-30``) and, for a province-wide target, the province's figure.
     """
     from geodata.plan.metrics import classify_metric
 
@@ -186,23 +189,31 @@ def style_payload(metric: Metric, scheme: str, classes: int) -> dict:
         "colors": zh.color_of,
         "values": {lang: {a: metric.display(a, lang) for a in metric.values} for lang in LANGUAGES},
     }
+    notes = {lang: _legend_note(c.note(), metric.note(lang), lang) for lang, c in by_lang.items()}
     if metric.kind == "numeric":
         style |= {
             "scheme": zh.scheme,
             "asked": zh.asked,
             "drawn": zh.drawn,
             "reason": zh.reason,
-            "note": {lang: c.note() for lang, c in by_lang.items()},
+            "note": notes,
         }
+    elif any(notes.values()):
+        style["note"] = notes
     return style
 
 
+def _legend_note(classes: str, metric: str, language: str) -> str:
+    """Return the legend's note: why fewer classes are drawn, then the metric's own note."""
+    return ("；" if language == "zh" else "; ").join(p for p in (classes, metric) if p)
+
+
 def choose_metric(metrics: list[Metric], wanted: str) -> Metric:
-    """Return the metric with id ``wanted``, or the plan-items count when the layer lacks it."""
-    for m in metrics:
-        if m.id == wanted:
-            return m
-    return next(m for m in metrics if m.id == "plan_items")
+    """Return the metric with id (or alias) ``wanted``, else the plan-items count."""
+    from geodata.plan.metrics import find_metric
+
+    found = find_metric(metrics, wanted)
+    return found or next(m for m in metrics if m.id == "plan_items")
 
 
 def _atlas_element(data: dict) -> Any:
