@@ -39,3 +39,36 @@ def qualifier_labels(form: bool = False) -> dict[str, str]:
         "more than": _tr("more than"),
         "at most": _tr("at most"),
     }
+
+
+def progress_labels() -> dict[str, str]:
+    """Return the name of each progress status (see :mod:`geodata.plan.progress`).
+
+    The words are the engine's (:mod:`geodata.i18n`), so the window, the map legend and the
+    printed report say the same thing.
+    """
+    from desktop.i18n import current_language
+    from geodata.i18n import tr as engine_text  # (not ``tr``: lupdate would collect it)
+    from geodata.plan.progress import STATUSES
+
+    language = current_language()
+    return {s: engine_text(f"status.{s.replace(' ', '_')}", language) for s in STATUSES}
+
+
+def baseline_labels() -> dict[str, str]:
+    """Return the translated kind of a progress baseline: a stated one, or the earliest figure."""
+    return {"stated": _tr("stated baseline"), "earliest": _tr("earliest figure")}
+
+
+def figure_text(value: float | None) -> str:
+    """Return a figure as a planner reads it: ``93,307``, ``1.25``; ``""`` for None."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent_text(percent: float | None) -> str:
+    """Return a share of the target with one decimal (``77.8``); ``""`` for None."""
+    return "" if percent is None else f"{percent:.1f}"

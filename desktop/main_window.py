@@ -37,6 +37,7 @@ from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
 from desktop.plan_actions import PlanActions
+from desktop.progress_actions import ProgressActions
 from desktop.state import AppState, all_provinces, province_choices, province_levels
 from desktop.workers import Worker, run_worker
 from geodata.atlas import AtlasData
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.controller = MapController(state, data, self.map, self.notifier, self)
         self.exports = ExportActions(state, data, self.map, self.notifier, self)
         self.plans = PlanActions(self, data, state, self.notifier, self._on_plans_changed)
+        self.progress_actions = ProgressActions(
+            self, data, state, self.notifier, self._on_plans_changed
+        )
         self._workers: set[Worker] = set()
         self._build_panels()
         self._build_menus()
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.retranslate()
         self.targets_panel.set_targets(self.data.targets)
+        self._show_progress()
 
     # ----------------------------------------------------------------- composition
     def _build_panels(self) -> None:
@@ -141,6 +146,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.file_menu, self.import_targets, "Ctrl+I")
         self.import_boundaries_action = self._action(self.file_menu, self.import_boundaries)
         self.file_menu.addActions(list(self.plans.actions))
+        self.file_menu.addActions(list(self.progress_actions.actions))
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.exports.actions))
         self.file_menu.addSeparator()
@@ -194,6 +200,7 @@ class MainWindow(QMainWindow):
         self.import_boundaries_action.setText(self.tr("Import &boundaries..."))
         self.exports.retranslate()
         self.plans.retranslate()
+        self.progress_actions.retranslate()
         self.boundaries_menu.setTitle(self.tr("&Boundaries"))
         self.versions_action.setText(self.tr("Boundary &versions..."))
         self.quit_action.setText(self.tr("&Quit"))
@@ -237,6 +244,7 @@ class MainWindow(QMainWindow):
         connect_event(self, state.region_selected, self._show_selection)
         self.region_panel.source_requested.connect(self.show_source)
         self.region_panel.target_activated.connect(state.select_target)
+        self.region_panel.add_figure_requested.connect(self.progress_actions.add_figure)
         self.targets_panel.source_requested.connect(self.show_source)
 
     def _sync_checks(self) -> None:
@@ -308,7 +316,14 @@ class MainWindow(QMainWindow):
         """Show the targets of the visible plans (one was stored, hidden, shown or removed)."""
         self.data.reload_plans()
         self.targets_panel.set_targets(self.data.targets)
+        self._show_progress()
         self.controller.rebuild()
+
+    def _show_progress(self) -> None:
+        """Show the targets' progress in the targets table and the region panel."""
+        rows = self.data.progress()
+        self.targets_panel.set_progress(rows)
+        self.region_panel.set_progress(rows, self.data.observations)
 
     def import_targets(self, path: str | None = None) -> None:
         """Import the planner's own targets from a CSV or Excel sheet."""

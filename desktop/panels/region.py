@@ -4,24 +4,36 @@ The panel renders :class:`geodata.plan.details.RegionDetails` as HTML it builds 
 data string passed through :func:`html.escape`, in a browser that never follows links: a
 ``target:<id>`` link emits :attr:`RegionPanel.target_activated`, a ``source:<file>#<id>`` link
 emits :attr:`RegionPanel.source_requested` with the target's document and verbatim quote.
+
+Under the targets, a Progress section gives each target's progress in the region
+(:meth:`RegionPanel.set_progress`): the latest figure, its date, the share of the target, the
+status, the baseline and where the figure comes from. A ``chart:<id>`` link shows that target
+in the :class:`~desktop.panels.progress_chart.ProgressChart` under the text (else the target
+selected in the state, else the first with figures). The Add achieved figure button emits
+:attr:`RegionPanel.add_figure_requested` with the region's adcode.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.labels import baseline_labels, figure_text, percent_text, progress_labels
 from desktop.panels import connect_event
+from desktop.panels.progress_chart import ProgressChart
 from desktop.state import AppState
 from geodata.plan.documents import source_title
 
 if TYPE_CHECKING:
     from geodata.plan.corridors import Crossing
     from geodata.plan.details import RegionDetails
+    from geodata.plan.observations import Observation
+    from geodata.plan.progress import Progress
     from geodata.plan.roles import CityRole
     from geodata.plan.targets import Target
 
@@ -41,20 +53,33 @@ class RegionPanel(QWidget):
 
     target_activated = Signal(str)
     source_requested = Signal(str, str)
+    add_figure_requested = Signal(str)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.details: RegionDetails | None = None
         self._targets: dict[str, Target] = {}
+        self._progress: list[Progress] = []
+        self._notes: dict[str, str] = {}
+        self.chart_target: str | None = None
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor)
+        self.chart = ProgressChart(self)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self._on_add_figure)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.chart)
+        layout.addLayout(buttons)
         connect_event(self, state.language_changed, self._on_language)
+        connect_event(self, state.target_selected, self._on_state_target)
         self.retranslate()
 
     # -- public API ---------------------------------------------------------------------------
@@ -64,7 +89,41 @@ class RegionPanel(QWidget):
         self._targets = {}
         if details is not None:
             self._targets = {t.id: t for t in (*details.scoped, *details.province_wide)}
-        self.browser.setHtml(self.render_html())
+        self._refresh()
+
+    def set_progress(self, rows: list[Progress], observations: Iterable[Observation] = ()) -> None:
+        """Keep the progress ``rows`` (of any regions: the panel shows the selected one's).
+
+        Parameters
+        ----------
+        rows : list of Progress
+            :meth:`AtlasData.progress`.
+        observations : iterable of Observation, optional
+            The figures behind the rows: a latest figure's note (the statistics table, the
+            report) is then named as its source rather than the row it was read from.
+        """
+        self._progress = list(rows)
+        self._notes = {o.id: o.note for o in observations if o.note}
+        self._refresh()
+
+    def region_progress(self) -> list[Progress]:
+        """Return the progress rows of the region shown (the province's own when it is one)."""
+        if self.details is None:
+            return []
+        return [row for row in self._progress if row.region == self.details.adcode]
+
+    def charted(self) -> Progress | None:
+        """Return the progress the chart shows (None when no target of the region has figures).
+
+        The target chosen by its chart link, else the target selected in the state, else the
+        first with figures.
+        """
+        rows = [row for row in self.region_progress() if row.history]
+        for wanted in (self.chart_target, self.state.selected_target):
+            found = next((row for row in rows if row.target == wanted), None)
+            if found is not None:
+                return found
+        return rows[0] if rows else None
 
     def text(self) -> str:
         """Return what the panel shows, as plain text."""
@@ -73,7 +132,19 @@ class RegionPanel(QWidget):
     def retranslate(self) -> None:
         """Render the panel again in the current interface language."""
         self.setWindowTitle(self.tr("Region"))
+        self.add_button.setText(self.tr("Add achieved figure..."))
+        self.add_button.setToolTip(
+            self.tr("Record a figure the region has reached, with where it comes from")
+        )
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Render the text, chart the chosen progress, offer the button when a region is shown."""
         self.browser.setHtml(self.render_html())
+        charted = self.charted()
+        self.chart.set_progress(charted)
+        self.chart.setVisible(charted is not None)
+        self.add_button.setVisible(self.details is not None)
 
     def render_html(self) -> str:
         """Return the panel's HTML for the current details (every data string escaped)."""
@@ -98,6 +169,7 @@ class RegionPanel(QWidget):
             parts.append(self._role_html(d.role))
         parts.append(self._targets_html(self.tr("Targets for this region"), d.scoped))
         parts.append(self._targets_html(self.tr("Province-wide targets"), d.province_wide))
+        parts.append(self._progress_html(self.region_progress()))
         parts.append(self._corridors_html(d.crossings))
         return "".join(parts)
 
@@ -148,6 +220,61 @@ class RegionPanel(QWidget):
             )
         return "".join(parts)
 
+    def _progress_html(self, rows: list[Progress]) -> str:
+        """Return the Progress section: the targets with figures, then those without."""
+        heading = self.tr("Progress")
+        parts = [f"<h3>{escape(heading)}</h3>"]
+        with_data = [row for row in rows if row.value is not None]
+        if not with_data:
+            none = self.tr("No achieved figure for this region yet.")
+            parts.append(f'<p class="muted">{escape(none)}</p>')
+        parts += [self._progress_row_html(row) for row in with_data]
+        missing = [row for row in rows if row.value is None]
+        if missing and with_data:
+            names = ", ".join(f"{row.metric} [{row.target}]" for row in missing)
+            text = self.tr("No achieved figure yet: {targets}").format(targets=names)
+            parts.append(f'<p class="muted">{escape(text)}</p>')
+        return "".join(parts)
+
+    def _progress_row_html(self, row: Progress) -> str:
+        """Return one target's progress: figure, date, share, status, target, baseline, source."""
+        statuses = progress_labels()
+        share = self.tr("{percent}% of target").format(percent=percent_text(row.percent))
+        facts = [
+            " ".join(p for p in (figure_text(row.value), row.unit) if p),
+            row.date,
+            share if row.percent is not None else "",
+            statuses.get(row.status, row.status),
+        ]
+        goal = self.tr("Target: {value} {unit} by {deadline}").format(
+            value=figure_text(row.target_value), unit=row.unit, deadline=row.deadline
+        )
+        source = self.tr("Source of the latest figure: {source}").format(
+            source=self._notes.get(row.observation) or row.source or "-"
+        )
+        href = escape(f"chart:{url_quote(row.target, safe='')}", quote=True)
+        chart = self.tr("chart")
+        return (
+            f"<p><b>{escape(row.metric)}</b>"
+            f' <span class="muted">[{escape(row.target)}]</span>'
+            f' <a href="{href}">{escape(chart)}</a><br>'
+            f'<span class="value">{escape(" · ".join(f for f in facts if f))}</span><br>'
+            f"{escape(goal)}<br>"
+            f'<span class="muted">{escape(self._baseline_text(row))}</span><br>'
+            f'<span class="muted">{escape(source)}</span></p>'
+        )
+
+    def _baseline_text(self, row: Progress) -> str:
+        base = row.baseline
+        if base is None:
+            return self.tr("Baseline: none (one figure and no stated baseline)")
+        return self.tr("Baseline: {value} {unit} on {date} ({kind})").format(
+            value=figure_text(base.value),
+            unit=row.unit,
+            date=base.date,
+            kind=baseline_labels().get(base.kind, base.kind),
+        )
+
     def _corridors_html(self, crossings: list[Crossing]) -> str:
         heading, none = self.tr("Corridors"), self.tr("No corridor crosses it.")
         schematic = self.tr("schematic")
@@ -175,9 +302,21 @@ class RegionPanel(QWidget):
     def _on_language(self, _language: str) -> None:
         self.browser.setHtml(self.render_html())
 
+    def _on_state_target(self, target_id: str | None) -> None:
+        if any(row.target == target_id and row.history for row in self.region_progress()):
+            self.chart_target = target_id
+            self.chart.set_progress(self.charted())
+
+    def _on_add_figure(self) -> None:
+        if self.details is not None:
+            self.add_figure_requested.emit(self.details.adcode)
+
     def _on_anchor(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "target":
+        if scheme == "chart":
+            self.chart_target = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+            self.chart.set_progress(self.charted())
+        elif scheme == "target":
             self.target_activated.emit(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
         elif scheme == "source":
             target_id = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)

@@ -1,9 +1,20 @@
-"""The targets panel: a filterable table of plan targets, in sync with the selected target."""
+"""The targets panel: a filterable table of plan targets, in sync with the selected target.
+
+Next to each target's fields the table shows its progress (:meth:`TargetsPanel.set_progress`,
+rows of :func:`geodata.plan.progress.progress_table`): the latest achieved figure, its date, the
+share of the target reached and the progress status. A target tracked in one region (or at the
+province level) shows that region's figures. A target tracked in several regions shows a
+summary (:func:`summarise`): no single latest figure, the most recent date, the lowest share
+(the region furthest behind), and the count of regions in each status, sorted and filtered by
+its worst status with data; each region's figures are in the tooltip.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,28 +40,115 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import region_choice, region_name
-from desktop.labels import category_labels, status_labels
+from desktop.labels import (
+    category_labels,
+    figure_text,
+    percent_text,
+    progress_labels,
+    status_labels,
+)
 from desktop.panels import connect_event
 from desktop.state import AppState
 from geodata.plan.documents import source_title
+from geodata.plan.progress import STATUSES as PROGRESS_STATUSES
 from geodata.plan.provinces import featured
 from geodata.plan.targets import CATEGORIES, STATUSES, Target, filter_targets
 from geodata.vocab import NATIONAL
 
-COLUMNS = ("id", "province", "scope", "category", "metric", "value", "year", "status", "source")
+if TYPE_CHECKING:
+    from geodata.plan.progress import Progress
+
+COLUMNS = (
+    "id",
+    "province",
+    "scope",
+    "category",
+    "metric",
+    "value",
+    "year",
+    "status",
+    "latest",
+    "as_of",
+    "percent",
+    "progress",
+    "source",
+)
+PROGRESS_COLUMNS = ("latest", "as_of", "percent", "progress")
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Sort rank of a progress status: ascending puts the targets with no figure first.
+PROGRESS_RANK = {"": -1, "no data": 0, "behind": 1, "on track": 2, "achieved": 3}
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class ProgressCell:
+    """What a target's row shows of its progress.
+
+    Attributes
+    ----------
+    value : float or None
+        The latest figure (None for a summary over several regions).
+    date : str
+        Its date (the most recent one of a summary).
+    percent : float or None
+        The share of the target reached (the lowest one of a summary).
+    status : str
+        A progress status; the worst one with data of a summary; ``""`` when the target has
+        no number to track.
+    rows : tuple of Progress
+        The target's progress rows.
+    summary : bool
+        True when the cell sums up several regions.
+    """
+
+    value: float | None = None
+    date: str = ""
+    percent: float | None = None
+    status: str = ""
+    rows: tuple = ()
+    summary: bool = False
+
+    def statuses(self) -> set[str]:
+        """Return the statuses of the cell and of each of its rows (what the filter matches)."""
+        return {self.status, *(row.status for row in self.rows)} - {""}
+
+
+def summarise(target: Target, rows: list[Progress]) -> ProgressCell:
+    """Return what the row of ``target`` shows of its progress ``rows`` (see the module doc)."""
+    if not rows:
+        return ProgressCell(status="" if target.value is None else "no data")
+    own = next((r for r in rows if r.region == target.province), None)
+    if own is None and len(rows) == 1:
+        own = rows[0]
+    if own is not None:
+        return ProgressCell(own.value, own.date or "", own.percent, own.status, tuple(rows))
+    known = [r for r in rows if r.status != "no data"]
+    worst = min((r.status for r in known), key=PROGRESS_RANK.__getitem__, default="no data")
+    percents = [r.percent for r in known if r.percent is not None]
+    return ProgressCell(
+        date=max((r.date for r in known if r.date), default=""),
+        percent=min(percents, default=None),
+        status=worst,
+        rows=tuple(rows),
+        summary=True,
+    )
+
+
 class TargetsTableModel(QAbstractTableModel):
-    """Table model over a list of targets; the quote is each row's tooltip."""
+    """Table model over a list of targets and their progress; the quote is each row's tooltip.
+
+    The progress cells' tooltip lists the figures of each region instead.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._targets: list[Target] = []
+        self._progress: dict[str, list[Progress]] = {}
+        self._cells: dict[str, ProgressCell] = {}
         self._headers: list[str] = []
         self._labels: dict[str, str] = {}
+        self._progress_labels: dict[str, str] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -64,8 +162,13 @@ class TargetsTableModel(QAbstractTableModel):
             self.tr("Value"),
             self.tr("Year"),
             self.tr("Status"),
+            self.tr("Latest"),
+            self.tr("As of"),
+            self.tr("% of target"),
+            self.tr("Progress"),
             self.tr("Source"),
         ]
+        self._progress_labels = progress_labels()
         self._labels = {
             **self._province_labels(),
             "province": self.tr("province"),
@@ -92,12 +195,34 @@ class TargetsTableModel(QAbstractTableModel):
         """Return the translated name of each target status."""
         return status_labels()
 
+    def progress_labels(self) -> dict[str, str]:
+        """Return the translated name of each progress status."""
+        return progress_labels()
+
     def set_targets(self, targets: list[Target]) -> None:
         """Show ``targets``."""
         self.beginResetModel()
         self._targets = list(targets)
+        self._cells = {}
         self._labels.update(self._province_labels())
         self.endResetModel()
+
+    def set_progress(self, rows: list[Progress]) -> None:
+        """Show the progress ``rows`` (any number per target, one per region) with the targets."""
+        self.beginResetModel()
+        self._progress = {}
+        for row in rows:
+            self._progress.setdefault(row.target, []).append(row)
+        self._cells = {}
+        self.endResetModel()
+
+    def progress(self, row: int) -> ProgressCell:
+        """Return the progress a source-model row shows."""
+        target = self._targets[row]
+        cell = self._cells.get(target.id)
+        if cell is None:
+            cell = self._cells[target.id] = summarise(target, self._progress.get(target.id, []))
+        return cell
 
     def targets(self) -> list[Target]:
         """Return every target of the model (filtered or not)."""
@@ -122,6 +247,8 @@ class TargetsTableModel(QAbstractTableModel):
             return None
         target = self._targets[index.row()]
         column = COLUMNS[index.column()]
+        if column in PROGRESS_COLUMNS:
+            return self._progress_data(self.progress(index.row()), column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "value":
                 return target.display_value()
@@ -144,6 +271,53 @@ class TargetsTableModel(QAbstractTableModel):
             return target.id
         return None
 
+    def _progress_data(self, cell: ProgressCell, column: str, role: int) -> Any:
+        """Return a progress cell's text, sort key, alignment or tooltip."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._progress_text(cell, column)
+        if role == SORT_ROLE:
+            if column in ("latest", "percent"):
+                number = cell.value if column == "latest" else cell.percent
+                return float("-inf") if number is None else float(number)
+            return cell.date if column == "as_of" else PROGRESS_RANK.get(cell.status, -1)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("latest", "percent"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._progress_tooltip(cell)
+        return None
+
+    def _progress_text(self, cell: ProgressCell, column: str) -> str:
+        if column == "latest":
+            return figure_text(cell.value)
+        if column == "as_of":
+            return cell.date
+        if column == "percent":
+            return percent_text(cell.percent)
+        if not cell.summary:
+            return self._progress_labels.get(cell.status, cell.status)
+        counts = Counter(row.status for row in cell.rows)
+        return " · ".join(
+            f"{counts[s]} {self._progress_labels.get(s, s)}" for s in PROGRESS_STATUSES if counts[s]
+        )
+
+    def _progress_tooltip(self, cell: ProgressCell) -> str | None:
+        """Return each region's figures as rich text with every data character escaped."""
+        if not cell.rows:
+            return None
+        lines = []
+        for row in cell.rows:
+            facts = [
+                " ".join(p for p in (figure_text(row.value), row.unit) if p),
+                row.date or "",
+                self.tr("{percent}% of target").format(percent=percent_text(row.percent))
+                if row.percent is not None
+                else "",
+                self._progress_labels.get(row.status, row.status),
+            ]
+            text = f"{region_name(row.region)}: {', '.join(f for f in facts if f)}"
+            lines.append(html.escape(text))
+        return f"<p>{'<br>'.join(lines)}</p>"
+
     def headerData(  # noqa: D102, N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -153,22 +327,29 @@ class TargetsTableModel(QAbstractTableModel):
 
 
 class TargetsFilterModel(QSortFilterProxyModel):
-    """Filter rows by province, category, status and text, with :func:`filter_targets`."""
+    """Filter rows by target fields (:func:`filter_targets`) and by progress status.
+
+    A target over several regions passes the progress filter when any of them has the status.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criteria: dict[str, str | None] = {}
+        self.progress: str | None = None
         self.setSortRole(SORT_ROLE)
 
-    def set_criteria(self, **criteria: str | None) -> None:
-        """Filter by ``province``, ``category``, ``status`` and ``text`` (None: any)."""
+    def set_criteria(self, progress: str | None = None, **criteria: str | None) -> None:
+        """Filter by ``province``, ``category``, ``status``, ``text``, ``progress`` (None: any)."""
         self.beginFilterChange()
         self.criteria = dict(criteria)
+        self.progress = progress
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: D102, N802
         model = self.sourceModel()
         assert isinstance(model, TargetsTableModel)
+        if self.progress is not None and self.progress not in model.progress(row).statuses():
+            return False
         return bool(filter_targets([model.target(row)], **self.criteria))
 
 
@@ -194,7 +375,12 @@ class TargetsPanel(QWidget):
         self.count_label = QLabel(self)
         self.table = self._build_table()
         filters = QHBoxLayout()
-        for widget in (self.province_combo, self.category_combo, self.status_combo):
+        for widget in (
+            self.province_combo,
+            self.category_combo,
+            self.status_combo,
+            self.progress_combo,
+        ):
             filters.addWidget(widget)
         filters.addWidget(self.search_edit, 1)
         layout = QVBoxLayout(self)
@@ -209,8 +395,9 @@ class TargetsPanel(QWidget):
         self._on_state_province(state.province)
 
     def _build_filters(self) -> None:
-        """Create the province, category and status filters (provinces: see _fill_provinces)."""
-        self.province_combo, self.category_combo, self.status_combo = (
+        """Create the province, category, status and progress filters (see _fill_provinces)."""
+        self.province_combo, self.category_combo, self.status_combo, self.progress_combo = (
+            QComboBox(self),
             QComboBox(self),
             QComboBox(self),
             QComboBox(self),
@@ -219,6 +406,7 @@ class TargetsPanel(QWidget):
             (self.province_combo, ()),
             (self.category_combo, CATEGORIES),
             (self.status_combo, STATUSES),
+            (self.progress_combo, PROGRESS_STATUSES),
         ):
             for value in (None, *values):
                 combo.addItem("", value)
@@ -240,7 +428,7 @@ class TargetsPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("metric"), QHeaderView.ResizeMode.Stretch)
-        for name in ("value", "source"):
+        for name in ("value", "latest", "as_of", "percent", "progress", "source"):
             header.setSectionResizeMode(
                 COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
             )
@@ -258,6 +446,16 @@ class TargetsPanel(QWidget):
         finally:
             self._syncing = False
         self._fill_provinces()
+        self._update_count()
+        self._on_state_target(self.state.selected_target)
+
+    def set_progress(self, rows: list[Progress]) -> None:
+        """Show the targets' progress (:meth:`AtlasData.progress`), keeping the selection."""
+        self._syncing = True
+        try:
+            self.model.set_progress(rows)
+        finally:
+            self._syncing = False
         self._update_count()
         self._on_state_target(self.state.selected_target)
 
@@ -301,6 +499,10 @@ class TargetsPanel(QWidget):
                 {None: self.tr("All categories"), **self.model.category_labels()},
             ),
             (self.status_combo, {None: self.tr("All statuses"), **self.model.status_labels()}),
+            (
+                self.progress_combo,
+                {None: self.tr("All progress"), **self.model.progress_labels()},
+            ),
         ]
         for combo, texts in labels:
             for i in range(combo.count()):
@@ -308,6 +510,7 @@ class TargetsPanel(QWidget):
         self.province_combo.setAccessibleName(self.tr("Province"))
         self.category_combo.setAccessibleName(self.tr("Category"))
         self.status_combo.setAccessibleName(self.tr("Status"))
+        self.progress_combo.setAccessibleName(self.tr("Progress"))
         self.search_edit.setPlaceholderText(self.tr("Search id, metric, unit or quote"))
         self.search_edit.setToolTip(self.tr("Case-insensitive; matches the verbatim quote too"))
         self._update_count()
@@ -327,6 +530,7 @@ class TargetsPanel(QWidget):
                 category=self.category_combo.currentData(),
                 status=self.status_combo.currentData(),
                 text=self.search_edit.text() or None,
+                progress=self.progress_combo.currentData(),
             )
         finally:
             self._syncing = False

@@ -76,6 +76,84 @@
         </message>
     </context>
     <context>
+        <name>AddFigureDialog</name>
+        <message>
+            <location filename="../dialogs/add_figure.py" line="+119" />
+            <source>Add achieved figure: {region}</source>
+            <translation>添加实际完成值：{region}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Target:</source>
+            <translation>目标(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Metric:</source>
+            <translation>指标(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Value:</source>
+            <translation>数值(&amp;V)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Unit:</source>
+            <translation>单位(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date reached:</source>
+            <translation>截至日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Source:</source>
+            <translation>来源(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Another metric</source>
+            <translation>其他指标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What is counted, as in the plan</source>
+            <translation>统计对象，与规划表述一致</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A number such as 93307</source>
+            <translation>数字，如 93307</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Where the figure comes from: a statistics table, a report, a web page</source>
+            <translation>数据来源：统计表、报告或网页</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Choose a target or type the metric the figure counts.</source>
+            <translation>请选择目标，或填写该数值对应的指标。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Type the figure as a number, such as 93307.</source>
+            <translation>请以数字填写数值，如 93307。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say where the figure comes from: the source is required.</source>
+            <translation>请注明数据来源：来源为必填项。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The date is after today: a figure is reached by a date.</source>
+            <translation>日期晚于今天：请填写数值达到时的日期。</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentDialog</name>
         <message>
             <location filename="../dialogs/document.py" line="+73" />
@@ -627,12 +705,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="+215" />
+            <location filename="../main_window.py" line="+222" />
             <source>Infra Atlas - new infrastructure plans</source>
             <translation>Infra Atlas - 新型基础设施规划</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-24" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -647,7 +725,7 @@
             <translation>导入边界(&amp;B)...</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Boundary &amp;versions...</source>
             <translation>边界版本(&amp;V)...</translation>
         </message>
@@ -707,7 +785,7 @@
             <translation>全国</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+105" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -1188,6 +1266,79 @@
         </message>
     </context>
     <context>
+        <name>ProgressActions</name>
+        <message>
+            <location filename="../progress_actions.py" line="+92" />
+            <source>Import achieved &amp;figures (CSV/Excel)...</source>
+            <translation>导入实际完成数据(CSV/Excel)(&amp;F)...</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Read the figures regions have reached, to follow the targets' progress</source>
+            <translation>读取各地区已达到的数值，跟踪目标进展</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Imported {count} figures from {file}</source>
+            <translation>已从 {file} 导入 {count} 条数据</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+18" />
+            <source>Import achieved figures</source>
+            <translation>导入实际完成数据</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Tables (*.csv *.xlsx);;All files (*)</source>
+            <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Nothing was stored: {count} problems in {file}. Fix these lines and import again.</source>
+            <translation>未保存任何数据：{file} 中有 {count} 处问题。请修改以下各行后重新导入。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>line {line}: {message}</source>
+            <translation>第 {line} 行：{message}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Stored {value} {unit} for {region} as of {date}</source>
+            <translation>已保存 {region} 截至 {date} 的数值 {value} {unit}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressChart</name>
+        <message>
+            <location filename="../panels/progress_chart.py" line="+148" />
+            <source>Achieved</source>
+            <extracomment>Days added on each side when every point has the same date.</extracomment>
+            <translation>实际完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baseline</source>
+            <translation>基数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No achieved figures to chart.</source>
+            <translation>没有可绘制的实际完成数据。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Progress chart</source>
+            <translation>进度图</translation>
+        </message>
+    </context>
+    <context>
         <name>ProvincePicker</name>
         <message>
             <location filename="../panels/province_picker.py" line="+164" />
@@ -1209,12 +1360,22 @@
     <context>
         <name>RegionPanel</name>
         <message>
-            <location filename="../panels/region.py" line="+75" />
+            <location filename="../panels/region.py" line="+134" />
             <source>Region</source>
             <translation>区域</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>Add achieved figure...</source>
+            <translation>添加实际完成值...</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record a figure the region has reached, with where it comes from</source>
+            <translation>记录本区域已达到的数值及其来源</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Select a region on the map to see its role, targets and corridors.</source>
             <translation>在地图上选择一个区域，查看其城市定位、规划目标和走廊。</translation>
         </message>
@@ -1239,7 +1400,7 @@
             <translation>全省目标</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>inferred</source>
             <translation>推断</translation>
         </message>
@@ -1289,7 +1450,52 @@
             <translation>来源：{file}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
+            <source>Progress</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No achieved figure for this region yet.</source>
+            <translation>本区域尚无实际完成数据。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No achieved figure yet: {targets}</source>
+            <translation>尚无实际完成数据：{targets}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{percent}% of target</source>
+            <translation>完成目标的 {percent}%</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Target: {value} {unit} by {deadline}</source>
+            <translation>目标：{deadline} 前达到 {value} {unit}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Source of the latest figure: {source}</source>
+            <translation>最新数据来源：{source}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Baseline: none (one figure and no stated baseline)</source>
+            <translation>基数：无（仅一个数据且未给定基数）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baseline: {value} {unit} on {date} ({kind})</source>
+            <translation>基数：{date} {value} {unit}（{kind}）</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Corridors</source>
             <translation>走廊</translation>
         </message>
@@ -1326,7 +1532,7 @@
     <context>
         <name>TargetsPanel</name>
         <message>
-            <location filename="../panels/targets.py" line="+281" />
+            <location filename="../panels/targets.py" line="+479" />
             <location line="+13" />
             <source>All provinces</source>
             <translation>全部省份</translation>
@@ -1342,7 +1548,12 @@
             <translation>全部状态</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
+            <source>All progress</source>
+            <translation>全部进展</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Province</source>
             <translation>省份</translation>
         </message>
@@ -1358,6 +1569,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Progress</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Search id, metric, unit or quote</source>
             <translation>搜索编号、指标、单位或原文</translation>
         </message>
@@ -1367,7 +1583,7 @@
             <translation>不区分大小写；也匹配原文引文</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>{shown} of {total} targets</source>
             <translation>共 {total} 项目标，显示 {shown} 项</translation>
         </message>
@@ -1375,8 +1591,9 @@
     <context>
         <name>TargetsTableModel</name>
         <message>
-            <location line="-279" />
+            <location line="-385" />
             <source>ID</source>
+            <extracomment>Sort rank of a progress status: ascending puts the targets with no figure first.</extracomment>
             <translation>编号</translation>
         </message>
         <message>
@@ -1416,11 +1633,31 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Latest</source>
+            <translation>最新值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>As of</source>
+            <translation>截至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>% of target</source>
+            <translation>完成率(%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Progress</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>province</source>
             <translation>全省</translation>
         </message>
@@ -1438,6 +1675,11 @@
             <location line="+1" />
             <source>corridor</source>
             <translation>走廊</translation>
+        </message>
+        <message>
+            <location line="+135" />
+            <source>{percent}% of target</source>
+            <translation>完成目标的 {percent}%</translation>
         </message>
     </context>
     <context>

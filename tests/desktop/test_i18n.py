@@ -37,6 +37,9 @@ MY_CONTEXTS = {
     "PlansDialog",
     "PlanActions",
     "TargetLabels",
+    "ProgressChart",
+    "AddFigureDialog",
+    "ProgressActions",
 }
 
 
