@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILDREN = Path(__file__).resolve().parent / "children.py"
 PACKAGES = ("desktop", "geodata", "seeds", "resources", "benchmarks")
 #: The cases, in the order they run (``--cases`` picks some; ``national`` needs its inputs).
-CASES = ("start", "national", "restyle", "export", "plan")
+CASES = ("start", "national", "restyle", "export", "plan", "progress")
 sys.path.insert(0, str(ROOT))
 
 
@@ -351,6 +351,25 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("100-page text PDF to proposals, CLI (s)", seconds, None, "< 5 s", None))
         notes.append(f"plan PDF: {chars:,} characters of Chinese plan prose, {found} proposals")
 
+    # 7. progress metrics over 1,000 achieved figures ------------------------------------------
+    if "progress" in cases:
+        from benchmarks_bench_progress import bench_progress_restyle
+
+        result = bench_progress_restyle(work / "progress")
+        rows.append(
+            (
+                "switch to progress, 1,000 figures, counties (ms)",
+                median(result["restyle_s"]) * 1000,
+                None,
+                "<= 200 ms, no reload",
+                None,
+            )
+        )
+        notes.append(
+            f"progress: Shanxi's counties, {result['figures']} figures; the first switch after "
+            f"opening (progress of every county computed) took {result['first_s'] * 1000:.0f} ms"
+        )
+
     _print_table(rows, notes)
     return 0
 
@@ -398,7 +417,7 @@ def _print_table(rows: list[tuple], notes: list[str]) -> None:
 if __name__ == "__main__":
     import importlib.util
 
-    for name in ("bench_export", "bench_plan"):
+    for name in ("bench_export", "bench_plan", "bench_progress"):
         spec = importlib.util.spec_from_file_location(
             f"benchmarks_{name}", Path(__file__).resolve().parent / f"{name}.py"
         )
