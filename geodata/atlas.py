@@ -268,7 +268,7 @@ class AtlasData:
         if cached is None or cached[0] is not layer or cached[1] != self._targets_version:
             from geodata.plan.metrics import available_metrics
 
-            observations = getattr(self, "observations", ())
+            observations = self.observations
             crossings = self.crossings(province, level)
             metrics = available_metrics(layer, self.targets, crossings, observations)
             cached = (layer, self._targets_version, metrics)
@@ -325,7 +325,6 @@ class AtlasData:
             options=options,
             page=page,
             orientation=orientation,
-            observations=getattr(self, "observations", ()),
         )
 
     def region_report(
@@ -375,15 +374,16 @@ class AtlasData:
             if known is not None and known.level in ("city", "county"):
                 level = known.level
         details = self.details(adcode, province, level)
-        layer, observations = self.layer(province, level), getattr(self, "observations", ())
+        layer, observations = self.layer(province, level), self.observations
         fig = build_region_report(details, layer, language, observations=observations)
         return save_figure(fig, path)
 
     def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:
         """Return what a map or figure of the layer shown is drawn from, as keyword arguments.
 
-        ``layer``, ``targets``, ``context`` (China's provinces unless given), ``corridors`` and
-        ``crossings``: the arguments of :func:`geodata.web.document.build_map` and
+        ``layer``, ``targets``, ``context`` (China's provinces unless given), ``corridors``,
+        ``crossings`` and ``observations`` (the achieved figures, for the progress metrics):
+        the arguments of :func:`geodata.web.document.build_map` and
         :func:`geodata.printing.figure.build_figure`.
         """
         return {
@@ -392,6 +392,7 @@ class AtlasData:
             "context": self.context() if context is None else context,
             "corridors": self.corridors(province),
             "crossings": self.crossings(province, level),
+            "observations": self.observations,
         }
 
     def data_fingerprint(self) -> str:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from geodata.layer import Layer
     from geodata.plan.corridors import Crossing
     from geodata.plan.metrics import Metric
+    from geodata.plan.observations import Observation
     from geodata.plan.targets import Target
 
 # The metric, role and layer modules (and geopandas behind them) are imported by the functions
@@ -255,6 +256,7 @@ def build_map(
     corridors: gpd.GeoDataFrame | None = None,
     crossings: list[Crossing] | None = None,
     options: MapOptions | None = None,
+    observations: Iterable[Observation] = (),
 ) -> folium.Map:
     """Build the offline folium map of a region layer.
 
@@ -272,6 +274,8 @@ def build_map(
     crossings : list of Crossing, optional
         Corridor crossings of ``layer`` (for the corridor-length metric).
     options : MapOptions, optional
+    observations : iterable of Observation
+        Achieved figures (for the progress metrics of the targets they belong to).
 
     Returns
     -------
@@ -281,7 +285,7 @@ def build_map(
     from geodata.web.assets import make_offline
 
     options = options or MapOptions()
-    metrics = available_metrics(layer, targets, crossings or [])
+    metrics = available_metrics(layer, targets, crossings or [], observations)
     fmap = _page_map(layer.gdf.total_bounds)
     if options.overlays.get("basemap"):
         _add_basemap(fmap, options.basemap)

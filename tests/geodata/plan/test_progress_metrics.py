@@ -213,3 +213,21 @@ def test_fixed_classes_bounds():
     assert classes.color_of["g"] == NO_DATA and classes.legend()[-1]["label"] == "无数据"
     with pytest.raises(ValueError, match="3 breaks make 4 classes"):
         classify_fixed("m", values, (50, 80, 100), PERCENT_COLORS[:3])
+
+
+def test_the_map_page_offers_and_draws_a_progress_metric(tmp_path, monkeypatch):
+    """A page built for a progress metric keeps it (not plan items) and lists it."""
+    from geodata.atlas import AtlasData
+    from geodata.drawing import MapOptions
+    from geodata.plan.observations import Observation
+    from geodata.plan.store import PlanStore
+    from geodata.web.document import render_map
+
+    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
+    figure = Observation("", "140000", "140000", "x", 93307, "个", "2023-11-30", target="SX-04")
+    PlanStore().add_typed(figure)
+    data = AtlasData()
+    html = render_map(
+        **data.drawing("both", "province"), options=MapOptions(metric="progress:SX-04")
+    )
+    assert '"progress:SX-04"' in html and "77.8" in html
