@@ -34,6 +34,9 @@ class Document:
         What the document is.
     loader : callable, optional
         Returns the text (for a stored plan, whose text the plan store reads).
+    kind : str
+        ``"document"`` (a seed or a stored plan document), ``"sheet"`` (targets),
+        ``"observations"`` or ``"typed"`` (achieved figures).
     """
 
     file: str
@@ -44,6 +47,7 @@ class Document:
     path: Path
     note: str = ""
     loader: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    kind: str = "document"
 
     def text(self) -> str:
         """Return the document's text."""
@@ -86,7 +90,11 @@ def stored_document(number: int) -> Document:
     store = PlanStore()
     info = store.get(number)
     folder = store.root / f"p{info.plan}"
-    what = "target sheet" if info.kind == "sheet" else "plan document"
+    what = {
+        "sheet": "target sheet",
+        "observations": "sheet of achieved figures",
+        "typed": "figure typed in the app",
+    }.get(info.kind, "plan document")
     return Document(
         file=source_of(info.plan),
         title=info.title or info.source,
@@ -96,6 +104,7 @@ def stored_document(number: int) -> Document:
         path=folder / ("text.txt" if info.kind == "document" else info.original),
         note=f"{what} {info.source}, imported {info.imported_at[:10]}",
         loader=partial(store.text, info.plan),
+        kind=info.kind,
     )
 
 

@@ -37,11 +37,16 @@ def plan_documents(province: str | None) -> list[Document]:
     """Return the plan documents of a province (all of them for None), dated ones first.
 
     The seed documents (unless plan 0 is hidden) and the stored plans shown
-    (:func:`geodata.plan.documents.visible_documents`).
+    (:func:`geodata.plan.documents.visible_documents`) that hold targets: a sheet of achieved
+    figures or a typed figure is no plan (a progress map cites its figures' source itself).
     """
     from geodata.plan.documents import visible_documents
 
-    docs = [d for d in visible_documents() if province in (None, *d.province.split(";"))]
+    docs = [
+        d
+        for d in visible_documents()
+        if province in (None, *d.province.split(";")) and d.kind in ("document", "sheet")
+    ]
     return sorted(docs, key=lambda d: (not d.date, d.date, d.file))
 
 

@@ -336,3 +336,15 @@ def test_a_damaged_observations_file_is_skipped_with_a_warning(home, tmp_path):
     assert [o.id for o in AtlasData().observations] == ["P2-L2"]
     with pytest.raises(InputError, match="could not be read"):
         store.plan_observations(1)
+
+
+def test_a_figures_sheet_is_no_plan_in_a_figures_subtitle(tmp_path, monkeypatch):
+    from geodata.plan.observations import Observation
+    from geodata.plan.store import PlanStore
+    from geodata.printing.captions import plan_documents, subtitle
+
+    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
+    PlanStore().set_hidden(0, True)  # no seed documents: only what is stored
+    figure = Observation("", "140000", "140000", "x", 93307, "个", "2023-11-30", target="SX-04")
+    PlanStore().add_typed(figure)
+    assert plan_documents("140000") == [] and subtitle("140000", "en") == ""

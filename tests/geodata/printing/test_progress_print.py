@@ -49,9 +49,9 @@ def figures():
 
 
 def draw(data, targets, figures, metric, language="zh", orientation="landscape"):
-    drawing = data.drawing(SHANXI, "city") | {"targets": targets}
+    drawing = data.drawing(SHANXI, "city") | {"targets": targets, "observations": figures}
     options = MapOptions(metric=metric, language=language)
-    return build_figure(**drawing, options=options, observations=figures, orientation=orientation)
+    return build_figure(**drawing, options=options, orientation=orientation)
 
 
 def legend_texts(fig) -> list[str]:
