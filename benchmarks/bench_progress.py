@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 GOAL_MS = 200.0
 FIGURES = 1000
-DATES = ("2021-12-31", "2022-06-30", "2022-12-31", "2023-06-30", "2023-11-30", "2024-06-30")
+DATES = tuple(f"{y}-{md}" for y in (2021, 2022, 2023, 2024, 2025) for md in ("06-30", "12-31"))
 
 
 def _cli(*args: str, env: dict) -> str:
