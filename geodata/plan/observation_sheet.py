@@ -389,8 +389,13 @@ def _role(text: str, errors: list[str]) -> str:
 
 
 def _candidates(raw: dict[str, str], ctx: _Context, errors: list[str]) -> list[Target] | None:
-    """Return the targets the row's target id or metric names (None, noted, when none)."""
+    """Return the targets the row's target id or metric names (None, noted, when none).
+
+    A target id written in the metric column (``SX-04``) links the row to that target.
+    """
     target_id, metric = raw.get("target", ""), raw.get("metric", "")
+    if not target_id and metric and ctx.by_id(metric) is not None:
+        target_id = metric
     if target_id:
         found = ctx.by_id(target_id)
         if found is None:
@@ -408,8 +413,8 @@ def _candidates(raw: dict[str, str], ctx: _Context, errors: list[str]) -> list[T
     matching = [t for t in ctx.by_metric(metric) if t.value is not None]
     if not matching:
         errors.append(
-            f"metric {metric!r} matches no target's metric: write a metric as infra-atlas "
-            "targets lists it, or the target's id"
+            f"metric {metric!r} matches no target's metric or id: write a metric or a target id "
+            "as infra-atlas targets lists them"
         )
         return None
     return matching

@@ -132,7 +132,7 @@ BAD = {
     3: ("Taizhou,SX-04,,2023-11-30,1,个,,", "could be 泰州市 (321200, Jiangsu), 台州市"),
     4: ("140000,SX-99,,2023-11-30,1,个,,", "target 'SX-99' is not a known target id"),
     5: ("140000,,5G基站,2023-11-30,1,个,,", "matches no target of province 140000"),
-    6: ("140000,,no such thing,2023-11-30,1,个,,", "matches no target's metric"),
+    6: ("140000,,no such thing,2023-11-30,1,个,,", "matches no target's metric or id"),
     7: ("140000,SX-04,,2023-11-30,1,%,,", "cannot compare 1 % with a target in base stations"),
     8: ("140000,SX-04,,2024-07-01,1,个,,", "after today (2024-06-30)"),
     9: ("140000,SX-04,,2024,1,个,,", "read as 2024-12-31"),
@@ -348,3 +348,18 @@ def test_a_figures_sheet_is_no_plan_in_a_figures_subtitle(tmp_path, monkeypatch)
     figure = Observation("", "140000", "140000", "x", 93307, "个", "2023-11-30", target="SX-04")
     PlanStore().add_typed(figure)
     assert plan_documents("140000") == [] and subtitle("140000", "en") == ""
+
+
+def test_a_target_id_in_the_metric_column_links_the_row(tmp_path):
+    from geodata.plan.observation_sheet import import_observations
+    from geodata.plan.targets import load_targets
+
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text(
+        "region,metric,date,value,unit,source\n140000,SX-04,2023-11-30,93307,个,test figure\n",
+        encoding="utf-8",
+    )
+    result = import_observations(sheet, load_targets(), today="2026-11-26")
+    assert result.errors == []
+    (figure,) = result.observations
+    assert (figure.target, figure.value, figure.region) == ("SX-04", 93307, "140000")
