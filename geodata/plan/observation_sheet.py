@@ -395,7 +395,7 @@ def _candidates(raw: dict[str, str], ctx: _Context, errors: list[str]) -> list[T
     """
     target_id, metric = raw.get("target", ""), raw.get("metric", "")
     if not target_id and metric and ctx.by_id(metric) is not None:
-        target_id = metric
+        target_id = raw["target"] = metric  # the row is linked as if its target column said so
     if target_id:
         found = ctx.by_id(target_id)
         if found is None:
