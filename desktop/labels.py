@@ -1,7 +1,8 @@
 """The words of a target's fields, in the interface language: categories, statuses, qualifiers.
 
 The targets panel and the plan review dialog name them the same way; their translations live in
-one context (``TargetLabels``).
+one context (``TargetLabels``). Each text is written out in a ``QCoreApplication.translate``
+call, so that ``pyside6-lupdate`` collects it.
 """
 
 from __future__ import annotations
@@ -9,35 +10,34 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetLabels", text)
-
-
 def category_labels() -> dict[str, str]:
     """Return the translated name of each target category."""
     return {
-        "overall": _tr("Overall"),
-        "information": _tr("Information infrastructure"),
-        "integration": _tr("Integrated infrastructure"),
-        "innovation": _tr("Innovation infrastructure"),
-        "security": _tr("Security"),
-        "user": _tr("Imported"),
+        "overall": QCoreApplication.translate("TargetLabels", "Overall"),
+        "information": QCoreApplication.translate("TargetLabels", "Information infrastructure"),
+        "integration": QCoreApplication.translate("TargetLabels", "Integrated infrastructure"),
+        "innovation": QCoreApplication.translate("TargetLabels", "Innovation infrastructure"),
+        "security": QCoreApplication.translate("TargetLabels", "Security"),
+        "user": QCoreApplication.translate("TargetLabels", "Imported"),
     }
 
 
 def status_labels() -> dict[str, str]:
     """Return the translated name of each target status."""
-    return {"planned": _tr("planned"), "achieved": _tr("achieved")}
+    return {
+        "planned": QCoreApplication.translate("TargetLabels", "planned"),
+        "achieved": QCoreApplication.translate("TargetLabels", "achieved"),
+    }
 
 
 def qualifier_labels(form: bool = False) -> dict[str, str]:
     """Return the translated qualifiers (in a form, the exact number is named too)."""
     return {
-        "": _tr("(exact)") if form else "",
-        "about": _tr("about"),
-        "at least": _tr("at least"),
-        "more than": _tr("more than"),
-        "at most": _tr("at most"),
+        "": QCoreApplication.translate("TargetLabels", "(exact)") if form else "",
+        "about": QCoreApplication.translate("TargetLabels", "about"),
+        "at least": QCoreApplication.translate("TargetLabels", "at least"),
+        "more than": QCoreApplication.translate("TargetLabels", "more than"),
+        "at most": QCoreApplication.translate("TargetLabels", "at most"),
     }
 
 
@@ -57,7 +57,10 @@ def progress_labels() -> dict[str, str]:
 
 def baseline_labels() -> dict[str, str]:
     """Return the translated kind of a progress baseline: a stated one, or the earliest figure."""
-    return {"stated": _tr("stated baseline"), "earliest": _tr("earliest figure")}
+    return {
+        "stated": QCoreApplication.translate("TargetLabels", "stated baseline"),
+        "earliest": QCoreApplication.translate("TargetLabels", "earliest figure"),
+    }
 
 
 def figure_text(value: float | None) -> str:

@@ -266,9 +266,12 @@ class LayersPanel(QWidget):
     def _sync_style(self) -> None:
         """Disable the classification of a categorical metric; show why classes are fewer."""
         numeric = self._style.get("kind") != "categorical"
+        fixed = self._style.get("scheme") == "fixed"  # % of target: the same classes everywhere
         tip = "" if numeric else self.tr("Each category has its own colour: nothing to classify")
+        if fixed:
+            tip = self.tr("Fixed classes: a colour means the same share of the target on every map")
         for widget in (self.scheme_combo, self.classes_spin, *self.row_labels[2:]):
-            widget.setEnabled(numeric)
+            widget.setEnabled(numeric and not fixed)
             widget.setToolTip(tip)
         note = (self._style.get("note") or {}).get(self.state.language, "") if numeric else ""
         self.classes_note.setText(note)

@@ -651,12 +651,17 @@
             <translation>{0}的规划资料中没有走廊</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Each category has its own colour: nothing to classify</source>
             <translation>每个类别各有其颜色，无需分级</translation>
         </message>
         <message>
-            <location line="-99" />
+            <location line="+2" />
+            <source>Fixed classes: a colour means the same share of the target on every map</source>
+            <translation>固定分级：同一颜色在每张图上代表相同的目标完成率</translation>
+        </message>
+        <message>
+            <location line="-102" />
             <source>&amp;Level</source>
             <translation>层级(&amp;L)</translation>
         </message>
@@ -1527,6 +1532,84 @@
             <location line="-2" />
             <source>Region:</source>
             <translation>区域：</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetLabels</name>
+        <message>
+            <location filename="../labels.py" line="+16" />
+            <source>Overall</source>
+            <translation>总体</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Information infrastructure</source>
+            <translation>信息基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrated infrastructure</source>
+            <translation>融合基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Innovation infrastructure</source>
+            <translation>创新基础设施</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Security</source>
+            <translation>安全保障</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>planned</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>achieved</source>
+            <translation>已实现</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(exact)</source>
+            <translation>（精确值）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>more than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at most</source>
+            <translation>不超过</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>stated baseline</source>
+            <translation>给定基数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>earliest figure</source>
+            <translation>最早数据</translation>
         </message>
     </context>
     <context>

@@ -344,6 +344,7 @@ TRANSLATIONS: dict[str, str] = {
     "Nothing was stored: {count} problems in {file}. Fix these lines and import again.": "未保存任何数据：{file} 中有 {count} 处问题。请修改以下各行后重新导入。",
     "line {line}: {message}": "第 {line} 行：{message}",
     "Stored {value} {unit} for {region} as of {date}": "已保存 {region} 截至 {date} 的数值 {value} {unit}",
+    "Fixed classes: a colour means the same share of the target on every map": "固定分级：同一颜色在每张图上代表相同的目标完成率",
 }
 
 #: Translations that differ by context: ``(class name, English source) -> Chinese``.

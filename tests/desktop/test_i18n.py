@@ -159,3 +159,15 @@ def test_apply_app_font_keeps_point_size(qapp):
         assert font.pointSizeF() == before.pointSizeF()
     finally:
         qapp.setFont(before)
+
+
+def test_target_field_words_are_translated(language):
+    from desktop.labels import category_labels, progress_labels, qualifier_labels, status_labels
+
+    install_language(QApplication.instance(), "zh")
+    assert category_labels()["overall"] == "总体"
+    assert status_labels() == {"planned": "规划", "achieved": "已实现"}
+    assert qualifier_labels()["about"] == "约"
+    assert progress_labels()["behind"] == "进度滞后"  # the engine's words, as in the legend
+    install_language(QApplication.instance(), "en")
+    assert category_labels()["overall"] == "Overall"

@@ -354,6 +354,16 @@ def test_categorical_metric_disables_the_classification(layers_panel, state):
     assert panel.classes_note.isHidden()
 
 
+def test_fixed_classes_of_a_progress_metric_disable_the_classification(layers_panel, state):
+    panel = layers_panel
+    rows = (panel.scheme_combo, panel.classes_spin, *panel.row_labels[2:])
+    panel.show_style({"metric": "progress:SX-04", "kind": "numeric", "scheme": "fixed"})
+    assert not any(widget.isEnabled() for widget in rows)
+    assert "Fixed classes" in panel.scheme_combo.toolTip()
+    panel.show_style({"metric": "plan_items", "kind": "numeric", "scheme": "natural_breaks"})
+    assert all(widget.isEnabled() for widget in rows)
+
+
 def test_sources_are_named_by_their_documents_title(targets_panel, region_panel, all_targets):
     from geodata.plan.documents import load_documents
 
