@@ -39,6 +39,7 @@ from desktop.dialogs.forms import labelled_form
 from desktop.i18n import current_language, region_name
 from desktop.labels import category_labels, qualifier_labels, status_labels
 from geodata.plan.extract.proposal import QUALIFIERS, Proposal
+from geodata.plan.store import is_figure
 from geodata.plan.targets import CATEGORIES, STATUSES
 
 if TYPE_CHECKING:
@@ -470,11 +471,17 @@ class PlanReviewDialog(QDialog):
         if not self.proposals:
             self.count_label.setText(self.tr("No targets were found in this document."))
             return
-        self.count_label.setText(
-            self.tr("{shown} of {total} proposals shown, {accepted} accepted").format(
-                shown=len(self.shown_rows()), total=len(self.proposals), accepted=accepted
-            )
+        counts = self.tr("{shown} of {total} proposals shown, {accepted} accepted").format(
+            shown=len(self.shown_rows()), total=len(self.proposals), accepted=accepted
         )
+        achieved = sum(
+            1 for p, on in zip(self.proposals, self._accepted, strict=True) if on and is_figure(p)
+        )
+        if achieved:
+            counts += "\n" + self.tr(
+                "Achieved and accepted: {0}, stored as achieved figures to follow progress"
+            ).format(achieved)
+        self.count_label.setText(counts)
 
     def _select_first_shown(self) -> None:
         shown = self.shown_rows()

@@ -941,7 +941,7 @@
     <context>
         <name>PlanReviewDialog</name>
         <message>
-            <location filename="../dialogs/plan_review.py" line="+246" />
+            <location filename="../dialogs/plan_review.py" line="+247" />
             <source>Review proposed targets: {0}</source>
             <extracomment>The table's columns, in order. The widest a column of the table starts (pixels); the text is elided beyond. Large numbers as a planner writes them, per interface language.</extracomment>
             <translation>审核提取的目标：{0}</translation>
@@ -1122,12 +1122,17 @@
             <translation>本文件中未找到目标。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>{shown} of {total} proposals shown, {accepted} accepted</source>
             <translation>共 {total} 项候选目标，显示 {shown} 项，已接受 {accepted} 项</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+8" />
+            <source>Achieved and accepted: {0}, stored as achieved figures to follow progress</source>
+            <translation>已接受的已实现数值 {0} 项，将保存为实际完成数据，用于跟踪目标进展</translation>
+        </message>
+        <message>
+            <location line="+148" />
             <source>{0} is not a number: write digits such as 120000 or 3600亿</source>
             <translation>{0} 不是数字：请填写如 120000 或 3600亿</translation>
         </message>

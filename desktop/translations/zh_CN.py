@@ -345,6 +345,7 @@ TRANSLATIONS: dict[str, str] = {
     "line {line}: {message}": "第 {line} 行：{message}",
     "Stored {value} {unit} for {region} as of {date}": "已保存 {region} 截至 {date} 的数值 {value} {unit}",
     "Fixed classes: a colour means the same share of the target on every map": "固定分级：同一颜色在每张图上代表相同的目标完成率",
+    "Achieved and accepted: {0}, stored as achieved figures to follow progress": "已接受的已实现数值 {0} 项，将保存为实际完成数据，用于跟踪目标进展",
 }
 
 #: Translations that differ by context: ``(class name, English source) -> Chinese``.

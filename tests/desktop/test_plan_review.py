@@ -188,6 +188,15 @@ def test_nothing_is_accepted_until_the_planner_says_so(dialog):
     assert not dialog.store_button.isEnabled()
 
 
+def test_the_dialog_says_achieved_proposals_become_achieved_figures(dialog):
+    note = "stored as achieved figures"
+    assert note not in dialog.count_label.text()
+    dialog.accept_all_button.click()  # P2 is achieved: about 30,000 racks in Taiyuan by 2023-06-30
+    assert "Achieved and accepted: 1, stored as achieved figures" in dialog.count_label.text()
+    dialog.table.item(1, ACCEPT).setCheckState(Qt.CheckState.Unchecked)
+    assert note not in dialog.count_label.text()
+
+
 def test_an_edit_changes_the_row_and_the_accepted_proposal(qtbot, any_dialog):
     dialog = any_dialog
     dialog.select_row(0)
