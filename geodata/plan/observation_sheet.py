@@ -26,27 +26,13 @@ from geodata.plan.observations import Observation
 from geodata.plan.progress import iso_date
 from geodata.plan.targets import Target, parse_value
 from geodata.plan.units import UnitMismatch, convert
+from geodata.plan.user_targets import COLUMN_ALIASES as TARGET_COLUMNS
 from geodata.regions.catalogue import national_index
 from geodata.vocab import LEVELS
 
 #: Accepted header spellings, by the column they fill (matched case-insensitively).
 COLUMN_ALIASES = {
-    "region": (
-        "region",
-        "region_code",
-        "region_name",
-        "adcode",
-        "code",
-        "name",
-        "city",
-        "地区",
-        "区划",
-        "城市",
-        "行政区",
-        "区划代码",
-        "代码",
-        "名称",
-    ),
+    "region": TARGET_COLUMNS["region"],  # the same spellings as a sheet of targets
     "target": ("target", "target_id", "target id", "id", "目标", "目标编号", "编号"),
     "metric": ("metric", "indicator", "指标", "项目"),
     "date": ("date", "year", "as_of", "as of", "日期", "截至", "截至日期", "年份", "年度", "时间"),
