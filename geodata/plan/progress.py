@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 
 from geodata.errors import InputError
 from geodata.plan.observations import Observation
@@ -187,17 +188,21 @@ def deadline_of(target: Target) -> str:
         return ""
 
 
+@lru_cache(maxsize=4096)
 def _metric_key(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
 def _belongs(target: Target, obs: Observation) -> bool:
-    """Whether an observation without explicit link belongs to the target by metric."""
+    """Whether an observation without explicit link belongs to the target by metric.
+
+    The cheap tests come first: a map asks this of every figure for every target.
+    """
     return (
         not obs.target
-        and _metric_key(obs.metric) == _metric_key(target.metric)
         and obs.region in target.regions
         and obs.province == target.province
+        and _metric_key(obs.metric) == _metric_key(target.metric)
         and convertible(obs.unit, target.unit)
     )
 

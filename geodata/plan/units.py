@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geodata.errors import InputError
 
@@ -230,6 +231,7 @@ def _noun(text: str) -> str:
     return _EN_SINGULAR.get(low, low)
 
 
+@lru_cache(maxsize=1024)  # a map's progress asks about the same few units thousands of times
 def parse_unit(unit: str) -> Unit:
     """Read a unit as written in a target, a document or a sheet.
 
