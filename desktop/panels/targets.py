@@ -58,6 +58,8 @@ from geodata.vocab import NATIONAL
 if TYPE_CHECKING:
     from geodata.plan.progress import Progress
 
+#: The source column's starting width in pixels (the planner may widen it).
+SOURCE_WIDTH = 240
 COLUMNS = (
     "id",
     "province",
@@ -428,10 +430,15 @@ class TargetsPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("metric"), QHeaderView.ResizeMode.Stretch)
-        for name in ("value", "latest", "as_of", "percent", "progress", "source"):
+        for name in ("value", "latest", "as_of", "percent", "progress"):
             header.setSectionResizeMode(
                 COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
             )
+        # a document's title can be long: it is cut (the whole title is in the row's tooltip
+        # and the document dialog), so that the metric keeps the room it needs
+        header.setDefaultSectionSize(80)  # ids, provinces, scopes, years, statuses are short
+        header.resizeSection(COLUMNS.index("category"), 120)
+        header.resizeSection(COLUMNS.index("source"), SOURCE_WIDTH)
         header.setStretchLastSection(False)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.activated.connect(self._on_activated)

@@ -391,3 +391,14 @@ def test_province_filter_offers_every_province_with_targets_and_the_one_shown(
     assert combo.currentData() == "450000" and targets_panel.visible_ids() == []
     state.set_province("340000")
     assert targets_panel.visible_ids() == ["P1-01"]
+
+
+def test_a_long_source_title_leaves_the_metric_room(qtbot, targets_panel):
+    from desktop.panels.targets import SOURCE_WIDTH
+
+    targets_panel.resize(1400, 400)
+    targets_panel.show()
+    qtbot.waitExposed(targets_panel)
+    header = targets_panel.table.horizontalHeader()
+    assert header.sectionSize(COLUMNS.index("source")) == SOURCE_WIDTH
+    assert header.sectionSize(COLUMNS.index("metric")) >= 120
