@@ -43,6 +43,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -448,28 +449,11 @@ class PlanStore:
             When the plan is not stored or its targets cannot be read.
         """
         self.get(number)
-        path = self.root / f"p{int(number)}" / "targets.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return [_target_from_dict(t) for t in data["targets"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(
-                f"the targets of plan {number} could not be read ({type(exc).__name__}): "
-                f"remove it with infra-atlas plans --remove {number} and import it again"
-            ) from None
+        return self._read_records(number, "targets", _target_from_dict)
 
     def targets(self, include_hidden: bool = False) -> list[Target]:
         """Return the targets of the stored plans (not plan 0), oldest plan first."""
-        hidden = set() if include_hidden else self.hidden()
-        out: list[Target] = []
-        for info in self._stored():
-            if info.plan in hidden:
-                continue
-            try:
-                out.extend(self.plan_targets(info.plan))
-            except InputError as exc:
-                self._warn(str(exc))
-        return out
+        return self._gather("targets", _target_from_dict, include_hidden)
 
     def plan_observations(self, number: int) -> list[Observation]:
         """Return the achieved figures of one stored plan (hidden or not).
@@ -482,28 +466,40 @@ class PlanStore:
         info = self.get(number)
         if info.kind == "bundled" or not info.observations:
             return []
-        path = self.root / f"p{info.plan}" / "observations.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return [_observation_from_dict(o) for o in data["observations"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(
-                f"the figures of plan {number} could not be read ({type(exc).__name__}): "
-                f"remove it with infra-atlas plans --remove {number} and import it again"
-            ) from None
+        return self._read_records(info.plan, "observations", _observation_from_dict)
 
     def observations(self, include_hidden: bool = False) -> list[Observation]:
         """Return the achieved figures of the stored plans, oldest plan first.
 
         A plan whose ``observations.json`` is damaged is skipped with a warning.
         """
+        return self._gather("observations", _observation_from_dict, include_hidden)
+
+    def _read_records(self, number: int, key: str, parse: Callable[[dict], Any]) -> list:
+        """Read ``p{number}/{key}.json`` (``{key: [...]}``), each record through ``parse``."""
+        path = self.root / f"p{int(number)}" / f"{key}.json"
+        what = "figures" if key == "observations" else key
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [parse(record) for record in data[key]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(
+                f"the {what} of plan {number} could not be read ({type(exc).__name__}): "
+                f"remove it with infra-atlas plans --remove {number} and import it again"
+            ) from None
+
+    def _gather(self, key: str, parse: Callable[[dict], Any], include_hidden: bool) -> list:
+        """Return the ``key`` records of every stored plan shown (all with ``include_hidden``).
+
+        A plan whose file is damaged is skipped with a warning: the rest keeps working.
+        """
         hidden = set() if include_hidden else self.hidden()
-        out: list[Observation] = []
+        out: list = []
         for info in self._stored():
-            if info.plan in hidden or not info.observations:
+            if info.plan in hidden or (key == "observations" and not info.observations):
                 continue
             try:
-                out.extend(self.plan_observations(info.plan))
+                out.extend(self._read_records(info.plan, key, parse))
             except InputError as exc:
                 self._warn(str(exc))
         return out
