@@ -39,8 +39,10 @@ from geodata.printing.geometry import (
     Projector,
     geometry_path,
     lcc_parameters,
+    outline,
     projector,
     province_crs,
+    simplified,
 )
 from geodata.printing.mapframe import (
     LegendGroup,
@@ -237,7 +239,7 @@ def _map_frame(fig: Figure, layout: FigureLayout, layer: Layer) -> MapFrame:
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
     tolerance = (x1 - x0) / map_width_mm * PRINT_TOLERANCE_MM
-    regions = shapely.coverage_simplify(regions, tolerance)
+    regions = simplified(regions, tolerance)
     return MapFrame(ax, crs, project, regions, (x0, x1, y0, y1), tolerance)
 
 
@@ -292,7 +294,6 @@ def _draw_regions(
     frame: MapFrame, layer: Layer, classification: Classification, choropleth: bool
 ) -> None:
     """Draw each region in its class colour (white without the choropleth), then the outline."""
-    import shapely
     from matplotlib.patches import PathPatch
 
     for adcode, geom in zip(layer.gdf["adcode"], frame.regions, strict=True):
@@ -307,10 +308,13 @@ def _draw_regions(
                 gid=f"region-{adcode}",
             )
         )
-    outline = shapely.coverage_union_all(frame.regions)
     frame.ax.add_patch(
         PathPatch(
-            geometry_path(outline), facecolor="none", edgecolor="#444444", linewidth=1.1, zorder=6
+            geometry_path(outline(frame.regions)),
+            facecolor="none",
+            edgecolor="#444444",
+            linewidth=1.1,
+            zorder=6,
         )
     )
 

@@ -91,3 +91,42 @@ def geometry_path(geoms: Any) -> MplPath:
     if not pieces:
         return MplPath(np.zeros((0, 2)))
     return MplPath(np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces]))
+
+
+def simplified(regions: np.ndarray, tolerance: float) -> np.ndarray:
+    """Return the regions simplified for print, shared borders once where the input allows.
+
+    A clean coverage is simplified as one (``shapely.coverage_simplify``: neighbours never
+    open gaps). Overlapping or non-noded regions, which a user's file may hold, are simplified
+    one by one instead: each stays valid, borders may differ by the tolerance.
+    """
+    import numpy as np
+    import shapely
+
+    regions = np.asarray(regions, dtype=object)
+    if tolerance <= 0 or len(regions) == 0:
+        return regions
+    try:
+        if shapely.coverage_is_valid(regions):
+            return shapely.coverage_simplify(regions, tolerance)
+    except shapely.errors.GEOSException:
+        pass
+    return shapely.make_valid(shapely.simplify(regions, tolerance, preserve_topology=True))
+
+
+def outline(regions: np.ndarray) -> Any:
+    """Return the union of the regions: the province's drawn outline.
+
+    Uses the fast coverage union for a clean coverage and a general union otherwise
+    (overlapping or non-noded input), after making each region valid.
+    """
+    import numpy as np
+    import shapely
+
+    regions = np.asarray(regions, dtype=object)
+    try:
+        if shapely.coverage_is_valid(regions):
+            return shapely.coverage_union_all(regions)
+    except shapely.errors.GEOSException:
+        pass
+    return shapely.union_all(shapely.make_valid(regions))

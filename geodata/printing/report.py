@@ -30,7 +30,7 @@ from geodata.plan.provinces import with_corridors, with_roles
 from geodata.plan.targets import Target
 from geodata.printing.captions import plain, source_note
 from geodata.printing.figure import HIGHLIGHT_COLOR
-from geodata.printing.geometry import geometry_path, projector, province_crs
+from geodata.printing.geometry import geometry_path, outline, projector, province_crs, simplified
 from geodata.printing.page import page_inches, wrap_text
 
 if TYPE_CHECKING:
@@ -361,7 +361,7 @@ def _draw_inset(
     geoms = shapely.transform(np.asarray(layer.gdf.geometry.values), projector(crs))
     minx, miny, maxx, maxy = shapely.total_bounds(geoms)
     tolerance = max(maxx - minx, maxy - miny) / 1500
-    geoms = shapely.coverage_simplify(geoms, tolerance)
+    geoms = simplified(geoms, tolerance)
     for code, geom in zip(layer.gdf["adcode"], geoms, strict=True):
         chosen = code == adcode
         ax.add_patch(
@@ -376,7 +376,7 @@ def _draw_inset(
         )
     ax.add_patch(
         PathPatch(
-            geometry_path(shapely.coverage_union_all(geoms)),
+            geometry_path(outline(geoms)),
             facecolor="none",
             edgecolor="#555555",
             linewidth=0.8,

@@ -29,3 +29,21 @@ def test_wrap_text_wraps_chinese_by_character_and_english_by_word():
     lines = wrap_text(en, 100, 9)
     assert " ".join(lines) == en
     assert all(text_width(line, 9) <= 100 for line in lines)
+
+
+def test_print_geometry_handles_overlapping_regions():
+    """Overlapping, non-noded regions (a user's file) simplify and union without GEOS errors."""
+    import numpy as np
+    import shapely
+
+    from geodata.printing.geometry import outline, simplified
+
+    dense = shapely.Point(0, 0).buffer(1.0, quad_segs=5000)  # 20,000 vertices
+    regions = np.array([dense, shapely.box(0.5, -0.5, 2.0, 0.5), shapely.box(1.0, -2.0, 3.0, 0.0)])
+    assert not shapely.coverage_is_valid(regions)
+    simple = simplified(regions, 0.01)
+    assert shapely.is_valid(simple).all()
+    assert shapely.get_num_coordinates(simple[0]) < 2000
+    union = outline(simple)
+    assert union.is_valid
+    assert union.area == pytest.approx(shapely.union_all(regions).area, rel=0.01)
