@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -67,7 +68,9 @@ class Target:
     corridor : str
         Corridor id for corridor-scoped targets.
     note : str
-        Free text (for imported rows).
+        Free text shown beside the quote: for a seed row (the optional ``note`` column of
+        ``seeds/targets.csv``), what the row takes from outside its quote or how the quote is
+        read; for an imported row, the planner's note.
     """
 
     id: str
@@ -118,14 +121,21 @@ def parse_value(text: object) -> float | None:
     if text is None:
         return None
     if isinstance(text, int | float):
-        return None if text != text else float(text)
+        if text != text:
+            return None
+        if not math.isfinite(text):
+            raise InputError(f"{text!r} is not a finite number: write digits such as 120000")
+        return float(text)
     cleaned = str(text).strip().replace(",", "").replace("，", "")
     if not cleaned:
         return None
     try:
-        return float(cleaned)
+        value = float(cleaned)
     except ValueError:
         raise InputError(f"{text!r} is not a number: write digits such as 120000") from None
+    if not math.isfinite(value):
+        raise InputError(f"{text!r} is not a finite number: write digits such as 120000")
+    return value
 
 
 def _row_to_target(row: dict[str, str], line: int, where: str) -> Target:

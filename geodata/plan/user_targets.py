@@ -96,6 +96,8 @@ def _read_table(path: Path):
         raise InputError(f"{path.name} is neither UTF-8 nor GBK text: save it as UTF-8 CSV")
     import io
 
+    if not text.strip():
+        raise InputError(f"{path.name} is empty: save the sheet with a header row and data")
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 

@@ -123,13 +123,16 @@ class RegionIndex:
                     self._by_key.setdefault(key, set()).add(region.adcode)
         self.regions = list(self.by_code.values())
 
-    def resolve(self, value: object) -> Resolution:
+    def resolve(self, value: object, province: str | None = None) -> Resolution:
         """Resolve one code or name.
 
         Parameters
         ----------
         value : object
             A 6- or 12-digit code (text or number) or a name in Chinese, pinyin or English.
+        province : str, optional
+            The province the user named (its adcode): a name several regions share resolves
+            to the one in this province ("Taizhou" with 330000 is 台州市 331000).
 
         Returns
         -------
@@ -147,6 +150,9 @@ class RegionIndex:
             found = self._by_key.get(key)
             if found:
                 candidates = tuple(sorted(found))
+                if len(candidates) > 1 and province:
+                    inside = tuple(c for c in candidates if c[:2] == province[:2])
+                    candidates = inside or candidates
                 adcode = candidates[0] if len(candidates) == 1 else None
                 return Resolution(query, adcode, candidates, "name")
         return Resolution(query, None)

@@ -133,6 +133,29 @@ _SEPARATORS = re.compile(r"[\s\-_'’`·.,()（）]+")
 _CODE = re.compile(r"^\d+$")
 
 
+#: Bidirectional formatting characters: in a name they can make a label read backwards.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def without_controls(text: str) -> str:
+    """Return a name without control characters (NUL, newlines) and direction overrides.
+
+    Tabs and line breaks become spaces; NUL, other C0/C1 controls and the bidirectional
+    formatting characters (U+202E "right-to-left override" and its kin) are removed.
+    """
+    out = []
+    for char in text:
+        if char in "\t\r\n":
+            out.append(" ")
+        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            continue
+        else:
+            out.append(char)
+    return " ".join("".join(out).split())
+
+
 def normalise_code(value: object) -> str | None:
     """Return the 6-digit adcode a value spells, or None if it is not a region code.
 

@@ -44,8 +44,13 @@ def check_geometry(gdf: gpd.GeoDataFrame, label: str) -> tuple[gpd.GeoDataFrame,
     import geopandas as gpd
     import shapely
 
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf._geometry_column_name not in gdf:
+        raise InputError(
+            f"{label} holds a table without geometry: choose a boundary file with region polygons"
+        )
     geoms = shapely.force_2d(gdf.geometry.values)
     _refuse_without_polygons(geoms, label)
+    _refuse_non_finite(geoms, label)
     sorting = _sort(geoms)
     if not sorting.polygons:
         raise InputError(f"{label} holds no usable polygons: export the region areas again")
@@ -88,6 +93,21 @@ def _refuse_without_polygons(geoms: Any, label: str) -> None:
         raise InputError(
             f"{label} holds {listed} features but a boundary layer needs polygons: "
             "export the region areas, not their points or outlines"
+        )
+
+
+def _refuse_non_finite(geoms: Any, label: str) -> None:
+    """Raise when a feature has a NaN or infinite coordinate (no geometry can be made of it)."""
+    import numpy as np
+    import shapely
+
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    bad = np.unique(index[~np.isfinite(coords).all(axis=1)])
+    if len(bad):
+        listed = ", ".join(str(i + 1) for i in bad[:5]) + ("..." if len(bad) > 5 else "")
+        raise InputError(
+            f"{label} has NaN or infinite coordinates in {len(bad)} features (feature {listed}): "
+            "repair them in a GIS or export the file again"
         )
 
 

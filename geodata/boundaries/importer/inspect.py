@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geodata.boundaries.bundled import bundled_layer
 from geodata.boundaries.importer.encoding import read_decoded
 from geodata.boundaries.importer.fields import attribute_fields, check_given_fields, preview
 from geodata.boundaries.importer.geometry import check_geometry
@@ -36,6 +37,7 @@ from geodata.boundaries.importer.matching import (
     region_names,
     unmatched_and_duplicates,
 )
+from geodata.boundaries.importer.plausibility import misplaced_codes, missing_regions
 from geodata.boundaries.importer.sources import (
     Source,
     choose_layer,
@@ -109,7 +111,7 @@ class ImportResult:
         """Return ``[{code, name}]`` of every feature, in file order."""
         gdf = self.layer.gdf
         return [
-            {"code": code, "name": name}
+            {"code": _text_or_none(code), "name": _text_or_none(name)}
             for code, name in zip(gdf["adcode"], gdf["name_zh"], strict=True)
         ]
 
@@ -138,6 +140,13 @@ class ImportResult:
             "warnings": list(self.warnings),
             "regions": self.regions,
         }
+
+
+def _text_or_none(value: object) -> str | None:
+    """Return a cell as text, None for a missing one (a NaN never reaches JSON)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
 
 
 def inspect_boundary_file(
@@ -193,7 +202,9 @@ def inspect_boundary_file(
     gdf, repaired, geometry_warnings = check_geometry(gdf, label)
     warnings += geometry_warnings
     check_given_fields(label, read.fields, name_field, code_field)
-    match = match_regions(gdf, label, read.fields, name_field, code_field, level, warnings)
+    match = match_regions(
+        gdf, label, read.fields, name_field, code_field, level, warnings, options.province
+    )
     regional = _regional_province(match, options.province, warnings)
     hint = province_bounds(regional) if regional else None
     gdf, crs_source = _with_crs(gdf, label, options.crs, file_crs, hint, warnings)
@@ -203,6 +214,7 @@ def inspect_boundary_file(
     warnings += unmatched_and_duplicates(match, names_zh)
     if regional:
         warnings += outside_province(gdf, names_zh, regional)
+    warnings += _plausibility(gdf, match, regional)
     names = (names_zh, names_en)
     return ImportResult(
         layer=_result_layer(gdf, match, names, regional, label, options.datum, warnings),
@@ -220,6 +232,25 @@ def inspect_boundary_file(
         repaired=repaired,
         warnings=warnings,
     )
+
+
+def _plausibility(gdf: gpd.GeoDataFrame, match: Match, regional: str | None) -> list[str]:
+    """Warn of codes on another region's polygon and of the province's regions missing.
+
+    Compared with the bundled layer of the same level: the province's cities or counties for a
+    regional layer, China's provinces for a province layer (a national city or county layer is
+    not compared: its reference would cost more than the import).
+    """
+    if match.level == "province":
+        reference = bundled_layer("province")
+    elif regional:
+        reference = bundled_layer(match.level, regional)
+    else:
+        return []
+    warnings = misplaced_codes(gdf, match.adcodes, reference)
+    if regional:
+        warnings += missing_regions(match.adcodes, reference)
+    return warnings
 
 
 def read_boundary_file(path: str | Path, **options: Any) -> Layer:

@@ -18,7 +18,7 @@ from geodata.boundaries.importer.encoding import CJK
 from geodata.boundaries.importer.fields import guess_code_field, guess_level, guess_name_field
 from geodata.errors import InputError
 from geodata.regions.catalogue import RegionIndex, national_index
-from geodata.regions.names import PROVINCE_EN, normalise_code
+from geodata.regions.names import PROVINCE_EN, normalise_code, without_controls
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -42,6 +42,8 @@ class Match:
         Each feature's raw name (None without a name field).
     adcodes : list of str or None
         Each feature's region (None when it matched none, or more than one).
+    province : str or None
+        The province the user named (it decided shared names), if any.
     """
 
     level: str
@@ -51,6 +53,7 @@ class Match:
     codes: list[str | None]
     names: list[Any]
     adcodes: list[str | None]
+    province: str | None = None
 
 
 def match_regions(
@@ -61,6 +64,7 @@ def match_regions(
     code_field: str | None,
     level: str | None,
     warnings: list[str],
+    province: str | None = None,
 ) -> Match:
     """Match each feature to a region by its code, or else by its name.
 
@@ -78,6 +82,8 @@ def match_regions(
         The level to match at; told from the codes, else from the matched names, when None.
     warnings : list of str
         Appended to when the code field holds no codes, or the level is a guess.
+    province : str, optional
+        The province the user named: it decides names several regions share (Taizhou).
 
     Returns
     -------
@@ -101,10 +107,12 @@ def match_regions(
             f"{label} has no field of region codes or names that could be recognised{wanted} "
             f"(fields: {', '.join(fields) or 'none'}): give them with --code-field and --name-field"
         )
-    names = list(gdf[name_field]) if name_field else [None] * len(gdf)
+    names = _clean_names(list(gdf[name_field]), warnings) if name_field else [None] * len(gdf)
     index_level = level or "city"
     index = national_index(index_level)
-    adcodes = [index.resolve(c if c else n).adcode for c, n in zip(codes, names, strict=True)]
+    adcodes = [
+        index.resolve(c if c else n, province).adcode for c, n in zip(codes, names, strict=True)
+    ]
     if level is None:
         level = guess_level(adcodes)
         if level is None:
@@ -112,8 +120,25 @@ def match_regions(
             warnings.append("the level could not be told from the codes or names; taken as city")
         elif level != index_level:
             index = national_index(level)
-            adcodes = [index.resolve(n).adcode for n in names]
-    return Match(level, index, code_field, name_field, codes, names, adcodes)
+            adcodes = [index.resolve(n, province).adcode for n in names]
+    return Match(level, index, code_field, name_field, codes, names, adcodes, province)
+
+
+def _clean_names(names: list[Any], warnings: list[str]) -> list[Any]:
+    """Return the names without control or text-direction characters; warn of those cleaned."""
+    cleaned, out = [], []
+    for i, name in enumerate(names):
+        if isinstance(name, str) and name != without_controls(name):
+            name = without_controls(name)
+            cleaned.append(i + 1)
+        out.append(name)
+    if cleaned:
+        listed = ", ".join(map(str, cleaned[:5])) + ("..." if len(cleaned) > 5 else "")
+        warnings.append(
+            f"{len(cleaned)} names held control or text-direction characters, removed "
+            f"(feature {listed})"
+        )
+    return out
 
 
 def dominant_province(adcodes: list[str | None], level: str, warnings: list[str]) -> str | None:
@@ -169,11 +194,12 @@ def region_names(match: Match, warnings: list[str]) -> tuple[list[str], list[str
         names_zh.append(text)
         names_en.append(region.name_en if region else "")
         if not adcode:
-            found = match.index.resolve(match.codes[i] or raw_name)
+            found = match.index.resolve(match.codes[i] or raw_name, match.province)
             if found.ambiguous:
                 options = ", ".join(match.index.describe(c) for c in found.candidates[:4])
                 warnings.append(
-                    f"feature {i + 1} {raw_name!r} could be {options}: give a code field"
+                    f"feature {i + 1} {raw_name!r} could be {options}: "
+                    "give --province or a code field"
                 )
     return names_zh, names_en
 

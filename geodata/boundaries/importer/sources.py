@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.boundaries.importer.limits import check_size
 from geodata.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 SUFFIXES = (".shp", ".zip", ".geojson", ".json", ".gpkg", ".kml", ".kmz", ".fgb")
 FORMATS_TEXT = "a shapefile (loose or zipped), GeoJSON, GeoPackage, KML/KMZ or FlatGeobuf"
 _VECTOR_MEMBERS = (".shp", ".geojson", ".json", ".gpkg", ".kml", ".fgb")
+#: Tables of values: GDAL reads them, but they hold no region polygons.
+_TABLES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".dbf")
 
 
 class LayerChoiceError(InputError):
@@ -96,7 +99,13 @@ def open_source(path: Path, member: str | None) -> Source:
         raise InputError(f"{path} is a folder: choose the boundary file inside it")
     if path.stat().st_size == 0:
         raise InputError(f"{path.name} is empty (0 bytes): choose the complete file")
+    check_size(path.name, path.stat().st_size)
     suffix = path.suffix.lower()
+    if suffix in _TABLES and suffix != ".dbf":
+        raise InputError(
+            f"{path.name} is a table, not a boundary file: choose {FORMATS_TEXT} "
+            "(a sheet of targets goes in with import-targets)"
+        )
     if suffix in (".zip", ".kmz"):
         return _open_zip(path, member)
     if suffix == ".shp":
@@ -164,6 +173,7 @@ def _zip_members(path: Path) -> list[str]:
             "download or copy it again"
         ) from exc
     with archive:
+        check_size(path.name, sum(info.file_size for info in archive.infolist()), "unpacks to")
         try:
             bad = archive.testzip()
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
@@ -271,10 +281,14 @@ def read_features(source: Source, layer: str | None, encoding: str | None) -> gp
     InputError
         When the text is not in that encoding, or GDAL cannot read the features.
     """
+    import warnings
+
     import pyogrio
 
     try:
-        return pyogrio.read_dataframe(source.gdal_path, layer=layer, encoding=encoding)
+        with warnings.catch_warnings():  # NaN coordinates warn here; check_geometry refuses them
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return pyogrio.read_dataframe(source.gdal_path, layer=layer, encoding=encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"the text of {source.label} is not valid {encoding or 'UTF-8'}: "
