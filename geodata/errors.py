@@ -18,3 +18,19 @@ class InputError(InfraAtlasError, ValueError):
 
 class Cancelled(InfraAtlasError):
     """The user cancelled a long task (reading or scanning a document); nothing was stored."""
+
+
+class DamagedState(InputError):
+    """A file Infra Atlas keeps in its data folder is damaged or missing.
+
+    The message is one sentence: ``"<file> is damaged (<what>): <fix>"``. What the file held is
+    left out of view (the bundled boundaries stand in for a damaged version) until it is fixed.
+    """
+
+
+class Unwritable(InputError, OSError):
+    """A place Infra Atlas must write to (the data folder, an output file) cannot be written.
+
+    Also an :class:`OSError`, so code that treats a failed write of a cache as a miss keeps
+    doing so; the message names the place and what to do.
+    """

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import math
+from typing import Any
 
 from desktop.cli.common import UsageError, print_json, province_examples, province_help
 
@@ -17,7 +19,9 @@ def cmd_join(args: argparse.Namespace) -> int:
     layer = _layer(args.boundaries, province)
     report = join(AtlasData().targets, layer)  # the bundled and the visible stored plans
     if args.json:
-        print_json(report.to_dict())
+        out = finite(report.to_dict())
+        out["warnings"] = out["warnings"] + [w for w in layer.warnings if w not in out["warnings"]]
+        print_json(out)
         return 0
     _print_report(report, layer)
     return 0
@@ -34,6 +38,20 @@ def _layer(boundaries: str | None, province: str | None):
     from geodata.boundaries.active import cities
 
     return cities(province)
+
+
+def finite(value: Any) -> Any:
+    """Return ``value`` with every NaN or infinite number replaced by None (strict JSON).
+
+    A region of a user's file without a code or a name is read as NaN; JSON has no NaN.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
 
 
 def _print_report(report, layer) -> None:

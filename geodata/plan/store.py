@@ -48,11 +48,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geodata.errors import InputError
+from geodata.errors import DamagedState, InputError
 from geodata.paths import atomic_write_text, data_home, store_lock
 from geodata.plan.observations import Observation
 from geodata.plan.targets import CATEGORIES, SCOPES, STATUSES, Target, load_targets
 from geodata.regions.names import normalise_code
+from geodata.statefiles import expect, read_json
 
 if TYPE_CHECKING:
     from geodata.plan.extract.proposal import Proposal
@@ -309,6 +310,49 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _plan_fix(number: int, what: str | None = None) -> str:
+    """Return the end of the sentence on a damaged file of plan ``number`` (``what`` it holds)."""
+    subject = f"plan {number} could not be read and is"
+    if what:
+        subject = f"the {what} of plan {number} could not be read and are"
+    return (
+        f"{subject} left out; remove it with infra-atlas plans --remove {number} "
+        "and import it again"
+    )
+
+
+def _parse_manifest(data: Any, number: int) -> PlanInfo:
+    """Return the plan a manifest describes (``number`` is its folder's)."""
+    expect(data, dict, "the manifest")
+    if int(expect(data["plan"], int, "the plan number")) != number:
+        raise ValueError(f"it names plan {data['plan']} but is in the folder p{number}")
+    if data["kind"] not in KINDS:
+        raise ValueError(f"the kind {data['kind']!r} is none of {', '.join(KINDS)}")
+    return PlanInfo(
+        plan=number,
+        kind=str(data["kind"]),
+        source=str(data["source"]),
+        title=str(data.get("title") or data["source"]),
+        province=str(data.get("province", "")),
+        imported_at=str(data["imported_at"]),
+        language=str(data.get("language", "")),
+        targets=int(data["targets"]),
+        sha256=str(data.get("sha256", "")),
+        original=str(data.get("original", "")),
+        observations=int(data.get("observations", 0)),
+    )
+
+
+def _parse_state(data: Any) -> dict[str, Any]:
+    """Return ``state.json``'s hidden plans and last number."""
+    expect(data, dict, "the state")
+    hidden = expect(data.get("hidden", []), list, "'hidden'")
+    return {
+        "hidden": sorted({int(expect(n, int, "a hidden plan")) for n in hidden}),
+        "last": int(expect(data.get("last", 0), int, "'last'")),
+    }
+
+
 class PlanStore:
     """The stored plan sets and which of them are hidden.
 
@@ -363,26 +407,23 @@ class PlanStore:
         for number, folder in self._folders():
             try:
                 infos.append(self._info(folder, number))
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                self._warn(f"plan {number} is damaged and was skipped ({type(exc).__name__})")
+            except DamagedState as exc:
+                self._warn(str(exc))
         return infos
 
     def _info(self, folder: Path, number: int) -> PlanInfo:
-        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        if int(data["plan"]) != number or data["kind"] not in KINDS:
-            raise ValueError(f"manifest of {folder.name} is not plan {number}'s")
-        return PlanInfo(
-            plan=number,
-            kind=str(data["kind"]),
-            source=str(data["source"]),
-            title=str(data.get("title") or data["source"]),
-            province=str(data.get("province", "")),
-            imported_at=str(data["imported_at"]),
-            language=str(data.get("language", "")),
-            targets=int(data["targets"]),
-            sha256=str(data.get("sha256", "")),
-            original=str(data.get("original", "")),
-            observations=int(data.get("observations", 0)),
+        """Return a stored plan's manifest.
+
+        Raises
+        ------
+        DamagedState
+            When ``manifest.json`` is damaged or missing (the message names it and the fix).
+        """
+        return read_json(
+            folder / "manifest.json",
+            lambda data: _parse_manifest(data, number),
+            _plan_fix(number),
+            shape="a plan manifest",
         )
 
     def get(self, number: int) -> PlanInfo:
@@ -397,28 +438,31 @@ class PlanStore:
         if number == BUNDLED:
             return self.plans()[0]
         folder = self.root / f"p{number}"
-        try:
-            info = self._info(folder, number)
-        except (OSError, ValueError, KeyError, TypeError):
+        if not folder.is_dir():
             known = ", ".join(str(p.plan) for p in self._stored()) or "none imported yet"
             raise InputError(
                 f"there is no readable plan {number} (stored: 0 = bundled, {known}): "
                 "list them with infra-atlas plans"
-            ) from None
+            )
+        try:
+            info = self._info(folder, number)
+        except DamagedState as exc:
+            raise DamagedState(f"there is no readable plan {number}: {exc}") from None
         return replace(info, hidden=number in self.hidden())
 
     def _state(self) -> dict[str, Any]:
-        path = self.root / "state.json"
+        """Return ``state.json`` (hidden plans, last number); a damaged one shows every plan."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return {
-                "hidden": sorted({int(n) for n in data.get("hidden", [])}),
-                "last": int(data.get("last", 0)),
-            }
-        except FileNotFoundError:
-            return {"hidden": [], "last": 0}
-        except (OSError, ValueError, TypeError, AttributeError):
-            self._warn("plans/state.json is damaged: every plan is shown")
+            return read_json(
+                self.root / "state.json",
+                _parse_state,
+                "every plan is shown; hiding or showing a plan writes it again "
+                "(infra-atlas plans --show 0)",
+                shape="the plans' state",
+                missing={"hidden": [], "last": 0},
+            )
+        except DamagedState as exc:
+            self._warn(str(exc))
             return {"hidden": [], "last": 0}
 
     def hidden(self) -> set[int]:
@@ -476,17 +520,24 @@ class PlanStore:
         return self._gather("observations", _observation_from_dict, include_hidden)
 
     def _read_records(self, number: int, key: str, parse: Callable[[dict], Any]) -> list:
-        """Read ``p{number}/{key}.json`` (``{key: [...]}``), each record through ``parse``."""
-        path = self.root / f"p{int(number)}" / f"{key}.json"
+        """Read ``p{number}/{key}.json`` (``{key: [...]}``), each record through ``parse``.
+
+        Raises
+        ------
+        DamagedState
+            When the file is damaged or missing (the message names it and the fix).
+        """
+
+        def records(data: Any) -> list:
+            return [parse(expect(r, dict, "a record")) for r in expect(data[key], list, key)]
+
         what = "figures" if key == "observations" else key
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return [parse(record) for record in data[key]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(
-                f"the {what} of plan {number} could not be read ({type(exc).__name__}): "
-                f"remove it with infra-atlas plans --remove {number} and import it again"
-            ) from None
+        return read_json(
+            self.root / f"p{int(number)}" / f"{key}.json",
+            records,
+            _plan_fix(number, what),
+            shape=f"the {what} of a plan",
+        )
 
     def _gather(self, key: str, parse: Callable[[dict], Any], include_hidden: bool) -> list:
         """Return the ``key`` records of every stored plan shown (all with ``include_hidden``).
