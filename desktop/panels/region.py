@@ -215,10 +215,20 @@ class RegionPanel(QWidget):
                 f' <span class="muted">[{escape(t.id)}]</span><br>'
                 f'<span class="value">{escape(" · ".join(f for f in facts if f))}</span></p>'
                 f"<blockquote>“{escape(t.quote)}”<br>"
+                f"{self._note_html(t)}"
                 f'<a href="{source_href}">{escape(source_text)}</a>'
                 "</blockquote>"
             )
         return "".join(parts)
+
+    def _note_html(self, target: Target) -> str:
+        """Return a target's note (what it takes from outside its quote), or ``""``."""
+        if not target.note:
+            return ""
+        from geodata.i18n import tr as engine_text  # (not ``tr``: lupdate would collect it)
+
+        note = engine_text("target.note", self.state.language, note=target.note)
+        return f'<span class="muted"><i>{escape(note)}</i></span><br>'
 
     def _progress_html(self, rows: list[Progress]) -> str:
         """Return the Progress section: the targets with figures, then those without."""

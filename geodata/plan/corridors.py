@@ -1,8 +1,10 @@
 """Corridors (Zhejiang's smart expressways) and the cities they cross.
 
 The bundled lines are schematic (drawn through the places public reports name, see the
-``corridors`` files in ``seeds/manifest.yaml``); a user may load a surveyed line file instead
-with the same ``id`` / ``name_en`` / ``name_zh`` properties.
+``corridors`` files in ``seeds/manifest.yaml``): each feature names the sources of its places,
+its reported length (``length_km_reported``, which the drawn line's geodesic length stays within
+5% of) and any opening date; a user may load a surveyed line file instead with the same ``id`` /
+``name_en`` / ``name_zh`` properties.
 """
 
 from __future__ import annotations

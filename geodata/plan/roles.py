@@ -1,6 +1,9 @@
 """Cities' roles in a province's urban layout, from the roles files the seed manifest names.
 
 Shanxi's is "one master, three assistants, six city-region centres" (see ``seeds/roles.yaml``).
+On a county map a role covers the counties its roles file lists for the city (the ``counties``
+column: Shanxi's lists each city's districts, so the master is Taiyuan's six districts with
+Jinzhong's Yuci and Taigu); the other counties have no role.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class CityRole:
         The document the layout is quoted from.
     note : str
         Why the city has this role.
+    counties : tuple of str
+        Adcodes of the counties the role covers on a county map (empty: none of them).
     """
 
     adcode: str
@@ -47,6 +52,7 @@ class CityRole:
     confidence: str
     source: str
     note: str
+    counties: tuple[str, ...] = ()
 
     def label(self, language: str = "en") -> str:
         """Return the role's name in ``"zh"`` or ``"en"``."""
@@ -74,11 +80,30 @@ def load_roles() -> dict[str, CityRole]:
             confidence=row["confidence"],
             source=row["source"],
             note=row["note"],
+            counties=tuple(c.strip() for c in (row.get("counties") or "").split(";") if c.strip()),
         )
         roles[role.adcode] = role
     return roles
 
 
+@lru_cache(maxsize=1)
+def county_roles() -> dict[str, CityRole]:
+    """Return the role each listed county takes from its city, keyed by county adcode."""
+    return {county: role for role in load_roles().values() for county in role.counties}
+
+
+def roles_for_level(level: str) -> dict[str, CityRole]:
+    """Return the roles of the regions of a map at ``level``, keyed by adcode.
+
+    Parameters
+    ----------
+    level : str
+        ``"county"`` gives the counties' roles (:func:`county_roles`); any other level the
+        cities' (a province map has none of their adcodes).
+    """
+    return county_roles() if level == "county" else load_roles()
+
+
 def role_of(adcode: str) -> CityRole | None:
-    """Return the role of a city, or None for a city outside the layout."""
-    return load_roles().get(adcode)
+    """Return the role of a city or county, or None for a region outside the layout."""
+    return load_roles().get(adcode) or county_roles().get(adcode)

@@ -128,3 +128,81 @@ def test_corridors_are_marked_schematic():
     assert set(corridors["id"]) == {"hangzhou-shaoxing-ningbo", "hangzhou-ring-road-west"}
     assert corridors["schematic"].all()
     assert set(corridors["length_km_reported"]) == {161, 149}
+
+
+def by_id(targets, wanted: str):
+    return next(t for t in targets if t.id == wanted)
+
+
+#: Phrases by which an English report says something was done rather than planned.
+DONE = re.compile(r"\b(were built|was built|has reached|have reached|reached|has been|have been)\b")
+
+
+def test_a_planned_row_quoting_something_done_says_why(all_targets):
+    """A planned row whose quote reports something done carries a note reading it as a plan."""
+    for t in all_targets:
+        if t.status == "planned" and DONE.search(t.quote):
+            assert t.note, (t.id, t.quote)
+    sx06 = by_id(all_targets, "SX-06")  # only 000 gives the bandwidth, in the past tense
+    assert (sx06.status, sx06.year, sx06.value) == ("planned", "2025", 35000)
+    assert "reached" in sx06.quote and "2021-06-21" in sx06.note and "001" in sx06.note
+
+
+def test_shanxi_rows_take_the_future_tense_sentence_of_001(all_targets):
+    sx = {t.id: t for t in all_targets if t.province == "140000"}
+    for wanted in ("SX-04", "SX-05", "SX-07", "SX-08", "SX-15"):
+        assert sx[wanted].source == "001_5ce3427f836d9482.txt", wanted
+        assert not DONE.search(sx[wanted].quote), wanted
+    assert "plans to" in sx["SX-04"].quote and "120,000 5G base stations" in sx["SX-04"].quote
+    assert "under construction or in use will reach 500,000" in sx["SX-07"].quote
+    assert "in use" in sx["SX-07"].metric and sx["SX-07"].unit == "racks"
+    assert "four data center clusters will be formed" in sx["SX-08"].quote
+    assert "one national technology innovation center" in sx["SX-15"].quote
+    assert "There are 1" not in sx["SX-15"].quote
+
+
+def test_tasks_and_measures_each_quote_their_own_number(all_targets):
+    tasks, measures = by_id(all_targets, "SX-02"), by_id(all_targets, "SX-03")
+    assert "19 key tasks" in tasks.quote and "65" not in tasks.quote
+    assert "65 specific measures" in measures.quote and "19" not in measures.quote
+    assert tasks.source == measures.source == "001_5ce3427f836d9482.txt"
+
+
+def test_mining_working_faces_are_not_called_intelligent(all_targets):
+    sx11 = by_id(all_targets, "SX-11")
+    assert "intelligent" not in sx11.metric.lower()
+    assert sx11.metric == "Mining working faces" and "1,000 mining working faces" in sx11.quote
+
+
+def test_corridor_regions_beyond_the_quote_are_marked(all_targets):
+    """A corridor row's city not named in its quote is marked as an outside fact in its note."""
+    from geodata.regions.catalogue import region
+
+    for t in (t for t in all_targets if t.scope == "corridor"):
+        unnamed = [region(r).name_en for r in t.regions if region(r).name_en not in t.quote]
+        for name in unnamed:
+            assert name in t.note, (t.id, name)
+    zj08 = by_id(all_targets, "ZJ-08")
+    assert "outside the document" in zj08.note
+    assert zj08.to_dict()["note"] == zj08.note
+    assert by_id(all_targets, "ZJ-07").note == ""  # its three cities are in its name
+
+
+def test_county_roles_cover_the_cities_districts():
+    from geodata.plan.roles import county_roles, role_of
+    from geodata.regions.catalogue import catalogue
+
+    counties = county_roles()
+    master = {c for c, r in counties.items() if r.role == "master"}
+    taiyuan_districts = {"140105", "140106", "140107", "140108", "140109", "140110"}
+    assert master == taiyuan_districts | {"140702", "140703"}  # with Yuci and Taigu
+    known = {r.adcode: r for r in catalogue() if r.level == "county"}
+    for code, role in counties.items():
+        assert code[:4] == role.adcode[:4] and known[code].name_zh.endswith("区"), code
+    for city in load_roles().values():  # every district of a role city, no county
+        districts = {
+            c for c, r in known.items() if c[:4] == city.adcode[:4] and r.name_zh[-1] == "区"
+        }
+        assert set(city.counties) == districts, city.adcode
+    assert role_of("140702").role == "master" and role_of("140121") is None  # Yuci; Qingxu
+    assert role_of("140213").role == "assistant" and role_of("140100").adcode == "140100"
