@@ -59,6 +59,31 @@ def initial_state(province: str | None = None, select: str | None = None):
     return state
 
 
+def check_screenshot(value: str) -> Path:
+    """Return the PNG file ``--screenshot`` names, its folder made; refuse what cannot be written.
+
+    Raises
+    ------
+    InputError
+        When the name does not end in .png, names a folder, or its folder cannot be made or
+        written (read-only, full, not a folder).
+    """
+    from geodata.paths import unwritable_reason
+
+    out = Path(value)
+    if not str(value).lower().endswith(".png"):
+        raise InputError(f"--screenshot {value!r} must name a .png file")
+    if out.is_dir():
+        raise InputError(f"--screenshot {value!r} is a folder: name a .png file in it")
+    reason = unwritable_reason(out.parent)
+    if reason is not None:
+        raise InputError(
+            f"--screenshot {value!r} cannot be written: its folder {out.parent} cannot be made "
+            f"or written ({reason}); choose a folder you can write to"
+        )
+    return out
+
+
 def _app_province(value: str) -> str:
     """Return the adcode of the province (or the national view) given as asked.
 
@@ -94,12 +119,39 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
 
     from desktop.i18n import install_language
     from geodata.atlas import AtlasData
+    from geodata.statefiles import clean_stores
 
+    clean_stores()  # what a killed import left (the window's notice says what is damaged)
     state = initial_state(province, select)
     install_language(QApplication.instance(), state.language)
     from desktop.main_window import MainWindow
 
     return MainWindow(state, AtlasData(), quiet=quiet)
+
+
+def start_message(data, state) -> str | None:
+    """Return what the first map waits for when it is neither cached nor shipped, else None.
+
+    A new data home opens the shipped map at once (:mod:`geodata.prebuilt`); a map of other
+    data or options is built first, and China's provinces for the grey context too when no map
+    was built in this data home yet: the longest wait, said in words.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from geodata import prebuilt
+    from geodata.paths import cache_dir
+
+    options = state.map_options()
+    if data.cached_view(state.province, state.level, options) is not None:
+        return None
+    context = f"context/{data.context_key()}.json"
+    if not (cache_dir() / context).is_file() and prebuilt.shipped(context) is None:
+        return QCoreApplication.translate(
+            "Start", "Preparing China's provinces and the map for the first time..."
+        )
+    return QCoreApplication.translate(
+        "Start", "Building this map: it is new or its data changed..."
+    )
 
 
 def run(
@@ -112,8 +164,10 @@ def run(
     int
         The process exit code.
     """
-    if screenshot is not None and not str(screenshot).lower().endswith(".png"):
-        raise InputError(f"--screenshot {screenshot!r} must name a .png file")
+    from geodata.paths import data_home
+
+    data_home()  # a relative $INFRA_ATLAS_HOME is refused before any window opens
+    out = check_screenshot(screenshot) if screenshot is not None else None
     _prepare_environment(headless=screenshot is not None)
     from PySide6 import QtWebEngineWidgets  # noqa: F401 - must precede the QApplication
     from PySide6.QtCore import QTimer
@@ -129,11 +183,14 @@ def run(
     apply_app_font(app)
     window = create_window(province, select, quiet=screenshot is not None)
     exit_code = {"value": 0}
-    if screenshot is not None:
-        out = Path(screenshot)
-        out.parent.mkdir(parents=True, exist_ok=True)
+    if out is not None:
 
         def done(_path: Path) -> None:
+            app.quit()
+
+        def failed(message: str) -> None:
+            sys.stderr.write(f"error: {' '.join(message.split())}\n")
+            exit_code["value"] = 2
             app.quit()
 
         def timeout() -> None:
@@ -141,14 +198,17 @@ def run(
             exit_code["value"] = 1
             app.quit()
 
-        window.view_ready.connect(lambda: window.screenshot(out, on_saved=done))
+        window.view_ready.connect(lambda: window.screenshot(out, on_saved=done, on_failed=failed))
         QTimer.singleShot(120_000, timeout)
     else:
         window.restore_settings()
     # Shown first: a cached view starts loading at once, and a page must not lay out in a hidden
     # (zero-sized) view. A new view is built in a worker while the window paints itself.
     window.show()
+    waiting = start_message(window.data, window.state)  # before the build installs a view
     window.controller.rebuild(keep_view=False)
+    if waiting is not None:  # the first map is built: say what takes the time
+        window.notifier.info(waiting, 0)
     app.exec()
     from desktop.map.view import release_pages
 

