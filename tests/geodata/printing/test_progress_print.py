@@ -2,8 +2,6 @@
 
 import dataclasses
 import datetime as dt
-import shutil
-import subprocess
 
 import pytest
 from matplotlib.colors import to_hex
@@ -16,8 +14,9 @@ from geodata.errors import InputError
 from geodata.plan.classify import NO_DATA
 from geodata.plan.observations import Observation
 from geodata.printing.figure import build_figure, figure_metric
-from geodata.printing.output import save_figure
-from geodata.printing.report import build_region_report
+from geodata.printing.report import build_region_report, save_report
+from tests.pdfmeasure import page_text as pdf_page_text
+from tests.pdfmeasure import printed_chars
 
 SHANXI = "140000"
 
@@ -106,8 +105,8 @@ def test_region_report_progress_section(data, all_targets, family, figures, tmp_
     details = data.details("140100", SHANXI, "city")
     details = dataclasses.replace(details, scoped=[*details.scoped, family[0]])
     layer = data.layer(SHANXI, "city")
-    fig = build_region_report(details, layer, "en", dt.date(2024, 1, 2), observations=figures)
-    lines = fig.report.lines
+    report = build_region_report(details, layer, "en", dt.date(2024, 1, 2), observations=figures)
+    lines = report.layout.lines
     assert lines[0] == "Progress (2)"
     assert lines[1] == (
         "TY-01  5G base stations built: 31,000 base stations (2023-11-30) · 103.3% of target"
@@ -117,30 +116,44 @@ def test_region_report_progress_section(data, all_targets, family, figures, tmp_
     assert lines[3] == "Latest figure: Taiyuan spent US$ 5 and $3 [o2]"
     assert "77.8% of target · not enough data" in lines[4]
     assert lines[5].startswith("Province-wide (Shanxi), Target 120,000 base stations")
-    assert [p.target for p in fig.report.progress] == ["TY-01", "SX-04"]
-    drawn = page_text(fig)
+    assert [p.target for p in report.layout.progress] == ["TY-01", "SX-04"]
+    drawn = "\n".join(page_text(fig) for fig in report.pages)
     assert r"Taiyuan spent US\$ 5 and \$3" in drawn  # a dollar from a file is not math
-    path = save_figure(fig, tmp_path / "taiyuan.pdf")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-        ).stdout
-        assert "Progress (2)" in text and "US$ 5 and $3" in text
+    # the Progress section comes before the targets tables, on page one
+    assert lines.index("Progress (2)") < lines.index("Targets for Taiyuan (2)")
+    path = save_report(report, tmp_path / "taiyuan.pdf")
+    first = " ".join(pdf_page_text(path)[0].split())
+    assert "Progress (2)" in first and "US$ 5 and $3" in first
+    assert min(c.size for c in printed_chars(path)) >= 7
     zh = build_region_report(details, layer, "zh", dt.date(2024, 1, 2), observations=figures)
-    assert zh.report.lines[0] == "目标进度（2）"
-    assert "完成 77.8% · 数据不足" in zh.report.lines[4]
-    assert zh.report.lines[5].startswith("全省（山西省），目标 120,000 base stations（2025-12-31）")
-    assert "最新数据来源：全省累计建成5G基站93307个 [o1]" in zh.report.lines
+    assert zh.layout.lines[0] == "目标进度（2）"
+    assert "完成 77.8% · 数据不足" in zh.layout.lines[4]
+    assert zh.layout.lines[5].startswith("全省（山西省），目标 120,000 base stations（2025-12-31）")
+    assert "最新数据来源：全省累计建成5G基站93307个 [o1]" in zh.layout.lines
+
+
+def test_region_report_names_a_figures_document_not_its_key(data, family):
+    details = data.details("140100", SHANXI, "city")
+    details = dataclasses.replace(details, scoped=[*details.scoped, family[0]])
+    bare = Observation(
+        "o4", SHANXI, "140100", "5G base stations built", 32000, "base stations", "2023-12-31",
+        target="TY-01", source="001_5ce3427f836d9482.txt",
+    )  # fmt: skip
+    layer = data.layer(SHANXI, "city")
+    report = build_region_report(details, layer, "en", dt.date(2024, 1, 2), observations=[bare])
+    line = next(x for x in report.layout.lines if x.startswith("Latest figure"))
+    assert line.startswith("Latest figure: Shanxi releases infrastructure blueprint for 2021-25 (")
+    assert "5ce3427f" not in line and line.endswith("[o4]")
 
 
 def test_region_report_without_figures(data, figures):
     details = data.details("140200", SHANXI, "city")
     layer = data.layer(SHANXI, "city")
     plain = build_region_report(details, layer, "en")
-    assert plain.report.progress == [] and not plain.report.lines[0].startswith("Progress")
+    assert plain.layout.progress == [] and not plain.layout.lines[0].startswith("Progress")
     other = [figure("o9", "140400", 10, "2023-11-30", "")]  # linked to no target of Datong
-    fig = build_region_report(details, layer, "en", observations=other)
-    assert fig.report.lines[:2] == [
+    report = build_region_report(details, layer, "en", observations=other)
+    assert report.layout.lines[:2] == [
         "Progress (0)",
         "(no achieved figures yet: import or type them to follow the targets)",
     ]
