@@ -9,6 +9,7 @@ call (:func:`style_payload` + ``InfraAtlas.setStyle``) rather than a reload.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,8 @@ PAGE_ASSETS = ("leaflet", "leaflet_css")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 #: The province context under every map is drawn at the level of detail of this zoom.
 CONTEXT_ZOOM = 4
+#: Square kilometres in a square degree at the equator (a label's area, for its priority).
+_KM2_PER_DEGREE2 = 111.32**2
 
 
 def safe_json(data: Any) -> str:
@@ -387,10 +390,19 @@ def page_data(
 
 
 def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
-    """Return a label point with both names for each region (none for an empty geometry)."""
+    """Return a label point with both names for each region (none for an empty geometry).
+
+    Each label also has the region's ``area`` (km², approximate): where labels would overlap,
+    the page keeps the larger region's (atlas.js, ``placeLabels``).
+    """
+    import numpy as np
+    import shapely
+
     labels = []
-    points = label_points(regions.geometry.values)
-    for row, (lat, lng) in zip(regions.itertuples(index=False), points, strict=True):
+    geoms = regions.geometry.values
+    points = label_points(geoms)
+    degrees = shapely.area(np.asarray(geoms))  # square degrees; km² at the label's latitude
+    for row, (lat, lng), area in zip(regions.itertuples(index=False), points, degrees, strict=True):
         if lat != lat:  # an empty geometry has no label point
             continue
         labels.append(
@@ -400,6 +412,7 @@ def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
                 "lng": round(lng, 5),
                 "name_zh": row.name_zh,
                 "name_en": row.name_en,
+                "area": round(float(area) * _KM2_PER_DEGREE2 * math.cos(math.radians(lat)), 1),
             }
         )
     return labels

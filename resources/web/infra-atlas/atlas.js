@@ -247,10 +247,11 @@
     A.roles = L.layerGroup();
     (A.D.roles || []).forEach(function (r) {
       var radius = {1: 13, 2: 9, 3: 6}[r.rank] || 5;
-      L.circleMarker([r.lat, r.lng], {
+      var mark = L.circleMarker([r.lat, r.lng], {
         pane: 'roles', radius: radius, color: '#67001f', weight: 1.5,
         fillColor: r.color, fillOpacity: 0.95, interactive: false
       }).addTo(A.roles);
+      mark.atlasCode = r.adcode;  // its region's label may sit on it (placeLabels)
     });
   }
 
@@ -305,14 +306,22 @@
       if (this._map._zoomAnimated) { events.zoomanim = this._animateZoom; }
       return events;
     },
-    /** Show these labels (of those given at creation) and no others. */
+    /** Show these labels (of those given at creation) and no others, none overlapping. Those
+     *  shown already stay in the page: only the labels that come or go are laid out anew. */
     show: function (labels) {
+      var before = this._shown, box = this._container;
       this._shown = labels;
-      if (!this._container) { return; }
-      var box = this._container;
-      box.textContent = '';
-      labels.forEach(function (l) { box.appendChild(l.anchor); });
+      if (!box) { return; }
+      labels.forEach(function (l) { l.wanted = true; });
+      before.forEach(function (l) {
+        if (!l.wanted && l.anchor.parentNode === box) { box.removeChild(l.anchor); }
+      });
+      labels.forEach(function (l) {
+        l.wanted = false;
+        if (l.anchor.parentNode !== box) { box.appendChild(l.anchor); }
+      });
       this._place();
+      A.placeLabels();
     },
     _place: function () {
       var map = this._map;
@@ -332,26 +341,205 @@
   });
 
   function buildLabels() {
-    A.labelTips = (A.D.labels || []).map(function (p) {
+    A.labelTips = (A.D.labels || []).map(function (p, i) {
       var anchor = el('div', 'atlas-label-anchor leaflet-zoom-animated');
       var text = el('div', 'leaflet-tooltip atlas-label');
       anchor.appendChild(text);
-      return {latlng: L.latLng(p.lat, p.lng), anchor: anchor, text: text, props: p};
+      return {latlng: L.latLng(p.lat, p.lng), anchor: anchor, text: text, props: p,
+              area: p.area || 0, index: i, size: null, dx: 0, dy: 0, hidden: false,
+              wanted: false};
     });
     var many = A.labelTips.length > MAX_LABELS;
     A.labels = new LabelLayer(many ? [] : A.labelTips);
-    if (many) {
-      // A national layer has thousands of regions: label those in view once few enough are.
-      A.map.on('moveend', A.updateLabels);
-      A.updateLabels();
+    // A national layer has thousands of regions: label those in view once few enough are.
+    // Any layer's labels are placed again after each zoom or move (what fits changes).
+    A.map.on('moveend', many ? A.updateLabels : A.placeLabels);
+    if (many) { A.updateLabels(); }
+    // Boxes are measured in the page's font: measure them again once it (or any) is in.
+    fontsLoaded().then(A.remeasureLabels);
+    if (document.fonts && document.fonts.addEventListener) {
+      document.fonts.addEventListener('loadingdone', A.remeasureLabels);
     }
   }
 
-  var MAX_LABELS = 250;
+  var MAX_LABELS = 400;
   A.updateLabels = function () {
     var view = A.map.getBounds();
     var inView = A.labelTips.filter(function (l) { return view.contains(l.latlng); });
     A.labels.show(inView.length <= MAX_LABELS ? inView : []);
+  };
+
+  // Placing labels: no two region labels overlap, nor cover a role mark or a corridor label.
+  // After every zoom, move, language switch or overlay change the labels shown are placed
+  // greedily by priority (the selected region's, then larger regions' first) on their point or
+  // shifted a little (LABEL_SHIFTS: fractions of the label's width and height, the point always
+  // within the label); those that fit nowhere are hidden. A label's size is read once for its
+  // text and font (one read pass, for all the labels not measured yet) and its place is
+  // computed from its point, so a move forces no layout; then one write pass. Placed boxes are
+  // kept in a grid of LABEL_CELL pixels, so each test looks at a few neighbours only.
+  var LABEL_GAP = 1;
+  var LABEL_CELL = 64;
+  var LABEL_SHIFTS = [[0, 0], [0, -0.5], [0, 0.5], [-0.25, 0], [0.25, 0], [0, -1], [0, 1],
+                      [-0.25, -0.5], [0.25, -0.5], [-0.25, 0.5], [0.25, 0.5]];
+
+  function LabelGrid() { this.cells = new Map(); }
+  LabelGrid.prototype.each = function (b, visit) {
+    var i0 = Math.floor(b.x / LABEL_CELL), i1 = Math.floor((b.x + b.w) / LABEL_CELL);
+    var j0 = Math.floor(b.y / LABEL_CELL), j1 = Math.floor((b.y + b.h) / LABEL_CELL);
+    for (var i = i0; i <= i1; i++) {
+      for (var j = j0; j <= j1; j++) {
+        if (visit(i * 65536 + j) === false) { return false; }
+      }
+    }
+    return true;
+  };
+  LabelGrid.prototype.add = function (b) {
+    var cells = this.cells;
+    this.each(b, function (key) {
+      var list = cells.get(key);
+      if (list) { list.push(b); } else { cells.set(key, [b]); }
+    });
+  };
+  /** Whether box b is clear of every box placed but the marks of region owner. */
+  LabelGrid.prototype.free = function (b, owner) {
+    var cells = this.cells;
+    return this.each(b, function (key) {
+      var list = cells.get(key);
+      for (var k = 0; list && k < list.length; k++) {
+        var o = list[k];
+        if ((!o.owner || o.owner !== owner) && b.x < o.x + o.w && o.x < b.x + b.w &&
+            b.y < o.y + o.h && o.y < b.y + b.h) { return false; }
+      }
+      return true;
+    });
+  };
+
+  /** Boxes the labels must leave clear, in container pixels: role marks (each but by its own
+   *  region's label) and corridor labels. */
+  function labelObstacles() {
+    var boxes = [], map = A.map;
+    if (A.roles && map.hasLayer(A.roles)) {
+      A.roles.eachLayer(function (mark) {
+        var p = map.latLngToContainerPoint(mark.getLatLng());
+        var r = mark.getRadius() + mark.options.weight / 2;
+        boxes.push({x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r, owner: mark.atlasCode});
+      });
+    }
+    if (A.corridors && map.hasLayer(A.corridors)) {
+      A.corridorLabels.forEach(function (c) {
+        var node = c.tip.getElement(), at = node && L.DomUtil.getPosition(node);
+        if (!at) { return; }
+        if (!c.size) { c.size = [node.offsetWidth, node.offsetHeight]; }
+        var p = map.layerPointToContainerPoint(at);
+        boxes.push({x: p.x, y: p.y, w: c.size[0], h: c.size[1], owner: null});
+      });
+    }
+    return boxes;
+  }
+
+  function labelPriority(a, b) {
+    var sa = a.l.props.adcode === A.selected, sb = b.l.props.adcode === A.selected;
+    if (sa !== sb) { return sa ? -1 : 1; }
+    return (labelRank(a.l) - labelRank(b.l)) || (b.l.area - a.l.area) || (a.l.index - b.l.index);
+  }
+
+  /** 0 for a province the plans cover, 1 for a provincial capital (a city coded xx0100), else 2:
+   *  on a crowded national map these keep their names before larger but emptier regions. */
+  function labelRank(l) {
+    var code = String(l.props.adcode || '');
+    if ((A.D.featured || []).indexOf(code) >= 0) { return 0; }
+    return /^\d{2}0100$/.test(code) ? 1 : 2;
+  }
+
+  /** Whether box b covers the point of a label other than item's (points: a LabelGrid). */
+  function coversPoint(points, b, item) {
+    return !points.each(b, function (key) {
+      var list = points.cells.get(key);
+      for (var k = 0; list && k < list.length; k++) {
+        var o = list[k];
+        if (o.item !== item && o.x > b.x && o.x < b.x + b.w && o.y > b.y && o.y < b.y + b.h) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  /** The shift [right, down] in pixels at which a label fits, or null where none does. The
+   *  first place that leaves every other label's point clear is taken, else the first free. */
+  function fitLabel(grid, points, item) {
+    var owner = item.l.props.adcode, first = null;
+    for (var k = 0; k < LABEL_SHIFTS.length; k++) {
+      var dx = Math.round(LABEL_SHIFTS[k][0] * item.w);
+      var dy = Math.round(LABEL_SHIFTS[k][1] * item.h);
+      var box = {x: item.x + dx - LABEL_GAP, y: item.y + dy - LABEL_GAP,
+                 w: item.w + 2 * LABEL_GAP, h: item.h + 2 * LABEL_GAP, owner: null};
+      if (!grid.free(box, owner)) { continue; }
+      if (!coversPoint(points, box, item)) { first = {box: box, shift: [dx, dy]}; break; }
+      if (!first) { first = {box: box, shift: [dx, dy]}; }
+    }
+    if (!first) { return null; }
+    grid.add(first.box);  // a placed label keeps every other label off
+    return first.shift;
+  }
+
+  /** A grid of the labels' points (px, py), for coversPoint. */
+  function labelPoints(items) {
+    var points = new LabelGrid();
+    items.forEach(function (item) {
+      points.add({x: item.x + item.w / 2, y: item.y + item.h / 2, w: 0, h: 0, item: item});
+    });
+    return points;
+  }
+
+  /** The labels shown, each with its unshifted box in container pixels (sizes read as needed). */
+  function labelBoxes(labels) {
+    labels.forEach(function (l) {  // the read pass: one layout, for new texts only
+      if (l.size) { return; }
+      var r = l.text.getBoundingClientRect();
+      l.size = r.width ? [r.width, r.height] : null;
+    });
+    var map = A.map;
+    return labels.map(function (l) {
+      var p = map.layerPointToContainerPoint(map.latLngToLayerPoint(l.latlng).round());
+      var w = l.size ? l.size[0] : 0, h = l.size ? l.size[1] : 0;
+      return {l: l, x: p.x - w / 2, y: p.y - h / 2, w: w, h: h, shift: null};
+    });
+  }
+
+  /** Place the labels shown so that none overlaps another (see above); returns how many show.
+   *  A.labelStats has the numbers of the last run and its time in ms (read, place, write). */
+  A.placeLabels = function () {
+    var layer = A.labels;
+    if (!layer || !layer._container || !A.map) { return 0; }
+    var t0 = performance.now();
+    var items = labelBoxes(layer._shown), grid = new LabelGrid();
+    labelObstacles().forEach(function (b) { grid.add(b); });
+    var t1 = performance.now();
+    var points = labelPoints(items);
+    items.sort(labelPriority);
+    items.forEach(function (item) { if (item.w) { item.shift = fitLabel(grid, points, item); } });
+    var t2 = performance.now(), shown = 0;
+    items.forEach(function (item) {  // the write pass
+      var l = item.l, hidden = item.shift === null;
+      if (l.hidden !== hidden) { l.text.classList.toggle('atlas-label-hidden', hidden); }
+      l.hidden = hidden;
+      if (hidden) { return; }
+      shown++;
+      if (l.dx !== item.shift[0]) { l.dx = item.shift[0]; l.text.style.left = l.dx + 'px'; }
+      if (l.dy !== item.shift[1]) { l.dy = item.shift[1]; l.text.style.top = l.dy + 'px'; }
+    });
+    var t3 = performance.now();
+    A.labelStats = {labels: items.length, shown: shown, read: t1 - t0, place: t2 - t1,
+                    write: t3 - t2, ms: t3 - t0};
+    return shown;
+  };
+
+  /** Measure every label again (its font or text changed), then place them. */
+  A.remeasureLabels = function () {
+    (A.labelTips || []).forEach(function (l) { l.size = null; });
+    (A.corridorLabels || []).forEach(function (c) { c.size = null; });
+    return A.placeLabels();
   };
 
   A.refreshText = function () {
@@ -362,6 +550,7 @@
       c.tip.setContent(esc(name + note));
     });
     A.buildLegend();
+    A.remeasureLabels();
   };
 
   // The legend explains what is drawn (classes, roles, corridors); it switches nothing: the
@@ -448,6 +637,7 @@
       }
     }
     A.buildLegend();
+    if (key === 'roles' || key === 'corridors') { A.placeLabels(); }
     return true;
   };
 
@@ -484,6 +674,7 @@
 
   /** Highlight a region and (when pan is true) bring it into view. */
   A.selectRegion = function (code, pan) {
+    var changed = A.selected !== code;
     A.selected = code;
     var layer = code ? A.byCode[code] : null;
     var bounds = focus(layer ? [layer] : []);
@@ -492,6 +683,7 @@
     } else if (bounds && pan !== false) {
       A.map.panTo(bounds.getCenter(), {animate: false});
     }
+    if (changed) { A.placeLabels(); }  // the selected region's label comes first
     return !!layer;
   };
 
