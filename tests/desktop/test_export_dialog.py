@@ -3,12 +3,13 @@
 import json
 import os
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from desktop.appsettings import settings
 from desktop.dialogs.export import ExportDialog, ExportRequest
@@ -115,13 +116,14 @@ def test_region_report_pdf_holds_extractable_text(tmp_path):
     path = AtlasData().region_report("140100", tmp_path / "taiyuan.pdf", language="zh")
     doc = QPdfDocument()
     doc.load(str(path))
-    assert doc.status() == QPdfDocument.Status.Ready and doc.pageCount() == 1
-    size = doc.pagePointSize(0)
-    assert (size.width(), size.height()) == pytest.approx((595.28, 841.89), abs=0.1)
-    text = doc.getAllText(0).text()
+    assert doc.status() == QPdfDocument.Status.Ready and doc.pageCount() >= 2
+    for page in range(doc.pageCount()):
+        size = doc.pagePointSize(page)
+        assert (size.width(), size.height()) == pytest.approx((595.28, 841.89), abs=0.1)
+    text = " ".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
     assert "太原市" in text and "区域报告" in text
-    assert "120,000 5G base stations were built" in " ".join(text.split())
-    assert "000_bf06ba13957dd301.txt" in text
+    assert "120,000 5G base stations" in " ".join(text.split())  # a quote
+    assert "Seetao, 2021-06-21" in text and ".txt" not in text  # a document, not its file
 
 
 @pytest.fixture(scope="module")
@@ -352,3 +354,246 @@ def test_a_failed_export_is_reported(qtbot, shanxi, tmp_path):
     assert "cannot write" in blocker.args[0] and "choose another folder" in blocker.args[0]
     assert shanxi.notifier.errors == [blocker.args[0]]  # a user error, shown as it is
     shanxi.notifier.errors.clear()
+
+
+# ----------------------------------------------------------------- labelled, whole, remembered
+def visible_fields(dialog):
+    fields = (
+        dialog.format_box,
+        dialog.dpi_box,
+        dialog.scale_box,
+        dialog.page_box,
+        dialog.orientation_box,
+        dialog.title_edit,
+        dialog.legend_box,
+        dialog.approval_edit,
+        dialog.disclaimer_edit,
+        dialog.path_edit,
+    )
+    return [f for f in fields if f is dialog.path_edit or dialog.form.isRowVisible(f)]
+
+
+@pytest.mark.parametrize(
+    "kind, national, shown",
+    [
+        ("view", False, {"scale_box", "title_edit", "legend_box", "path_edit"}),
+        ("report", False, {"path_edit"}),
+        ("figure", False, {"format_box", "dpi_box", "page_box", "orientation_box", "path_edit"}),
+        (
+            "figure",
+            True,
+            {
+                "format_box",
+                "dpi_box",
+                "page_box",
+                "orientation_box",
+                "approval_edit",
+                "disclaimer_edit",
+                "path_edit",
+            },
+        ),
+    ],
+)
+def test_every_field_of_the_dialog_has_a_label(qtbot, clean_settings, kind, national, shown):
+    dialog = ExportDialog(kind, "infra-atlas-test", national=national)
+    qtbot.addWidget(dialog)
+    fields = visible_fields(dialog)
+    names = {name for name, value in vars(dialog).items() if any(value is f for f in fields)}
+    assert names == shown
+    for field in visible_fields(dialog):
+        label = dialog.form.labelForField(field)  # what a screen reader names the field by
+        assert isinstance(label, QLabel) and label.text().strip(), field
+        assert label.buddy() is field and label.isVisibleTo(dialog)
+
+
+def test_national_fields_only_for_a_national_figure(qtbot, tmp_path, clean_settings):
+    province = ExportDialog("figure", "p")
+    qtbot.addWidget(province)
+    assert not province.form.isRowVisible(province.approval_edit)
+    assert not province.form.isRowVisible(province.disclaimer_edit)
+    province.approval_edit.setText("typed but not shown")
+    assert province.make_request().approval == ""
+
+    national = ExportDialog("figure", "china", national=True)
+    qtbot.addWidget(national)
+    assert national.form.isRowVisible(national.approval_edit)
+    label = national.form.labelForField(national.approval_edit).text()
+    assert "审图号" in label and "approval" in label
+    national.approval_edit.setText("GS(2024)1234号")
+    national.disclaimer_edit.setText("Boundaries are not authoritative <b>")
+    national.path_edit.setText(str(tmp_path / "china.pdf"))
+    national.format_box.setCurrentIndex(national.format_box.findData("pdf"))
+    national.accept()
+    assert national.request.approval == "GS(2024)1234号"
+    assert national.request.disclaimer == "Boundaries are not authoritative <b>"
+
+    again = ExportDialog("figure", "china", national=True)  # remembered
+    qtbot.addWidget(again)
+    assert again.approval_edit.text() == "GS(2024)1234号"
+    assert again.disclaimer_edit.text() == "Boundaries are not authoritative <b>"
+
+
+def test_each_kind_remembers_its_own_folder(qtbot, tmp_path, clean_settings):
+    from desktop.dialogs.export import standard_folder
+
+    first = ExportDialog("view", "v")
+    qtbot.addWidget(first)
+    assert first.folder == standard_folder("view") and first.folder != Path.home()
+    assert str(first.folder) in first.folder_label.toolTip()  # the dialog says the folder
+    for kind in ("figure", "view", "report"):
+        assert standard_folder(kind) != Path.home()
+
+    figures, reports = tmp_path / "figures A", tmp_path / "reports B"
+    figures.mkdir()
+    reports.mkdir()
+    for kind, folder in (("figure", figures), ("report", reports)):
+        dialog = ExportDialog(kind, "x")
+        qtbot.addWidget(dialog)
+        dialog.path_edit.setText(str(folder / f"x.{dialog.fmt}"))
+        dialog.accept()
+        assert dialog.result() == QDialog.Accepted
+    assert settings().value("export/figure/folder") == str(figures)
+    assert settings().value("export/report/folder") == str(reports)
+
+    figure, report, view = (ExportDialog(k, "again") for k in ("figure", "report", "view"))
+    for dialog in (figure, report, view):
+        qtbot.addWidget(dialog)
+    assert figure.path() == figures / "again.png"
+    assert report.path() == reports / "again.pdf"
+    assert view.folder == standard_folder("view")  # never exported: its own first default
+    assert str(reports) in report.folder_label.text() + report.folder_label.toolTip()
+
+
+def test_the_whole_file_name_is_shown(qtbot, tmp_path, clean_settings):
+    deep = tmp_path / "a rather long folder name for planning exports" / "and another level"
+    deep.mkdir(parents=True)
+    settings().setValue("export/figure/folder", str(deep))
+    dialog = ExportDialog("figure", "infra-atlas-shanxi-plan_items-progress-5G")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.path_edit
+    full = str(deep / "infra-atlas-shanxi-plan_items-progress-5G.png")
+    assert edit.text() == full and edit.toolTip() == full
+    assert edit.width() >= 420
+    assert edit.cursorPosition() == len(full)  # scrolled to the end: the file name in sight
+    name_width = edit.fontMetrics().horizontalAdvance(Path(full).name)
+    assert name_width < edit.width() - 20
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    assert edit.toolTip() == full[:-4] + ".pdf" and edit.cursorPosition() == len(full)
+
+
+# ----------------------------------------------------------------- after writing
+def test_the_notice_opens_the_file_and_its_folder(qtbot, shanxi, tmp_path):
+    from PySide6.QtCore import QUrl
+
+    opened: list[QUrl] = []
+    shanxi.exports.open_url = opened.append  # record instead of launching a program
+    try:
+        path = tmp_path / "figure <1>.png"
+        request = ExportRequest("figure", path, "png", 60, "A4", "portrait")
+        with qtbot.waitSignal(shanxi.exports.exported, timeout=WAIT):
+            assert shanxi.exports.export_figure(request)
+        notice = shanxi.exports.notice
+        assert notice is not None and notice.isVisible()
+        assert not notice.isModal() and notice.windowModality() == Qt.NonModal
+        assert notice.textFormat() == Qt.PlainText and notice.text() == f"Exported {path}"
+        buttons = {b.text(): b for b in notice.buttons()}
+        assert {"&Open file", "Show in &folder"} <= set(buttons)
+        buttons["&Open file"].click()
+        assert opened == [QUrl.fromLocalFile(str(path))]
+        qtbot.waitUntil(lambda: shanxi.exports.notice is None, timeout=WAIT)  # closed, deleted
+
+        with qtbot.waitSignal(shanxi.exports.exported, timeout=WAIT):
+            assert shanxi.exports.export_figure(request)
+        buttons = {b.text(): b for b in shanxi.exports.notice.buttons()}
+        buttons["Show in &folder"].click()
+        assert opened[1] == QUrl.fromLocalFile(str(tmp_path))
+        assert opened[1].toLocalFile() == str(tmp_path)
+    finally:
+        del shanxi.exports.open_url
+
+
+# ----------------------------------------------------------------- language
+def test_figure_and_report_follow_the_window_language(qtbot, shanxi, tmp_path):
+    from tests.pdfmeasure import page_text
+
+    assert shanxi.state.language == "en"
+    figure = tmp_path / "figure.pdf"
+    with qtbot.waitSignal(shanxi.exports.exported, timeout=WAIT):
+        shanxi.exports.export_figure(ExportRequest("figure", figure, "pdf"))
+    text = " ".join(page_text(figure))
+    assert "Shanxi" in text and "prefecture cities" in text
+    assert "山西" not in text and "地级市" not in text
+
+    shanxi.state.select_region("140100")
+    try:
+        report = tmp_path / "taiyuan.pdf"
+        with qtbot.waitSignal(shanxi.exports.exported, timeout=WAIT):
+            shanxi.exports.export_report(ExportRequest("report", report, "pdf"))
+    finally:
+        shanxi.state.select_region(None)
+    text = " ".join(page_text(report))
+    assert "Region report" in text and "Taiyuan" in text and "区域报告" not in text
+    assert shanxi.notifier.errors == []
+
+
+def test_write_figure_uses_the_language_given(tmp_path):
+    from desktop.export_actions import write_figure
+    from geodata.atlas import AtlasData
+    from geodata.drawing import MapOptions
+    from tests.pdfmeasure import page_text
+
+    path = tmp_path / "en.pdf"
+    request = ExportRequest("figure", path, "pdf")
+    write_figure(AtlasData(), "140000", "city", MapOptions(language="zh"), request, "en")
+    text = " ".join(page_text(path))
+    assert "prefecture cities" in text and "地级市" not in text
+
+
+def test_a_national_figure_prints_the_approval_number(tmp_path):
+    """Needs AtlasData.figure(..., approval=, disclaimer=) (the print helper's change)."""
+    from desktop.export_actions import write_figure
+    from geodata.atlas import AtlasData
+    from geodata.drawing import MapOptions
+    from geodata.vocab import NATIONAL
+    from tests.pdfmeasure import page_text
+
+    path = tmp_path / "china.pdf"
+    request = ExportRequest(
+        "figure", path, "pdf", approval="GS(2024)1234号", disclaimer="Not an official map"
+    )
+    write_figure(AtlasData(), NATIONAL, "province", MapOptions(language="en"), request, "en")
+    text = " ".join(page_text(path))
+    assert "GS(2024)1234" in text and "Not an official map" in text
+
+
+def test_the_first_folder_is_pictures_or_documents_made_when_needed(
+    qtbot, tmp_path, monkeypatch, clean_settings
+):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # no Pictures or Documents folder yet
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    view, report = ExportDialog("view", "v"), ExportDialog("report", "r")
+    for dialog in (view, report):
+        qtbot.addWidget(dialog)
+    assert view.folder == home / "Pictures" and report.folder == home / "Documents"
+    assert not (home / "Pictures").exists()
+    view.accept()  # the user's Pictures folder is made, not refused
+    assert view.result() == QDialog.Accepted
+    assert view.request.path == home / "Pictures" / "v.png" and (home / "Pictures").is_dir()
+
+    elsewhere = ExportDialog("report", "r")
+    qtbot.addWidget(elsewhere)
+    elsewhere.path_edit.setText(str(home / "missing" / "r.pdf"))
+    asked = answer_next_question(QMessageBox.Ok)
+    elsewhere.accept()  # any other missing folder is refused, as before
+    assert asked and "missing" in asked[0] and elsewhere.request is None
+    assert not (home / "missing").exists()
+
+
+def test_the_view_title_proposed_is_the_province_and_metric_shown(shanxi):
+    shown = shanxi.layers_panel.metric_combo.currentText()  # as the Layers panel names it
+    assert shown and shown != shanxi.state.metric
+    assert shanxi.exports.default_title() == f"Shanxi · {shown}"
