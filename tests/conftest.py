@@ -54,3 +54,58 @@ def _release_web_pages():
 
     if "desktop.map.view" in sys.modules:
         sys.modules["desktop.map.view"].release_pages()
+
+
+# ------------------------------------------------------------------- PostgreSQL + PostGIS
+PG_VARIABLE = "INFRA_ATLAS_TEST_PG"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The libpq connection string of the test cluster (``.ci/run`` starts one); else skip."""
+    dsn = os.environ.get(PG_VARIABLE, "").strip()
+    if not dsn:
+        pytest.skip(f"no PostgreSQL test server: set {PG_VARIABLE} (.ci/run starts one)")
+    import psycopg
+
+    try:
+        with psycopg.connect(dsn, connect_timeout=3, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS atlas_template")
+            conn.execute("CREATE DATABASE atlas_template")
+    except psycopg.Error as exc:
+        pytest.skip(f"the PostgreSQL test server {PG_VARIABLE} cannot be used: {exc}")
+    with psycopg.connect(_with_db(dsn, "atlas_template"), autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+    return dsn
+
+
+def _with_db(dsn: str, name: str) -> str:
+    from psycopg import conninfo
+
+    return conninfo.make_conninfo(dsn, dbname=name)
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh database with PostGIS (no atlas schema yet); dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    name = f"atlas_t_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE atlas_template")
+    yield _with_db(pg_server, name)
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_workspace(pg_database):
+    """A fresh database holding the atlas schema: the DSN of a shared workspace."""
+    from geodata.postgis.connection import connect
+    from geodata.postgis.schema import create_or_upgrade
+
+    with connect(pg_database) as conn:
+        create_or_upgrade(conn, "test")
+    return pg_database

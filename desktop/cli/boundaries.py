@@ -20,7 +20,7 @@ def _place(level: str | None, province: str | None) -> str:
 def cmd_import_boundaries(args: argparse.Namespace) -> int:
     """Read, check and store a boundary file as a new active version."""
     from geodata.boundaries.importer.inspect import inspect_boundary_file
-    from geodata.boundaries.store import BoundaryStore
+    from geodata.boundaries.pgstore import boundary_store
 
     result = inspect_boundary_file(
         args.file,
@@ -33,7 +33,7 @@ def cmd_import_boundaries(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         layer=args.layer,
     )
-    info = BoundaryStore().add(result, activate=True)
+    info = boundary_store().add(result, activate=True)
     if args.json:
         print_json({"ok": True, "version": info.version, **result.report()})
         return 0
@@ -66,28 +66,49 @@ def _print_import(result) -> None:
 
 
 def cmd_layers(args: argparse.Namespace) -> int:
-    """List the boundary versions, switch the active one, or show a diff."""
-    from geodata.boundaries.store import BoundaryStore
+    """List the boundary versions, repair the store, switch the active one, or show a diff."""
+    from desktop.cli.common import UsageError
+    from geodata.boundaries.pgstore import boundary_store
 
-    store = BoundaryStore()
+    if args.repair and (args.activate is not None or args.diff is not None):
+        raise UsageError("give --repair alone (then --activate or --diff)")
+    repaired = _repair() if args.repair else None
+    store = boundary_store()
     message = _activate(store, args) if args.activate is not None else None
     diff = store.diff(args.diff) if args.diff is not None else None
     active = store.active()
     versions = _versions(store)
     if args.json:
-        out = {"active": _active_list(active), "versions": versions}
+        out: dict = {"active": _active_list(active), "versions": versions}
+        if repaired is not None:
+            out["repaired"] = repaired
         if message:
             out["message"] = message
         if diff is not None:
             out["diff"] = diff.to_dict()
+        out["warnings"] = list(store.warnings)
         print_json(out)
         return 0
+    if repaired is not None:
+        print("\n".join(repaired or [_NOTHING_TO_REPAIR]))
     if message:
         print(message)
     _print_versions(versions, set(active.values()))
     if diff is not None:
         _print_diff(diff)
+    for warning in store.warnings:
+        print(f"warning: {warning}")
     return 0
+
+
+_NOTHING_TO_REPAIR = "nothing to repair: every boundary version and the active choice are readable"
+
+
+def _repair() -> list[str]:
+    """Set damaged versions aside and rewrite ``active.json``; return what was done."""
+    from geodata.boundaries.store import BoundaryStore
+
+    return BoundaryStore().repair()
 
 
 def _activate(store, args: argparse.Namespace) -> str:
@@ -164,7 +185,9 @@ def describe_change(row: dict) -> str:
         return f"renamed  {row['code']} {row['old_name']} -> {row['name']}"
     if change == "recoded":
         return f"recoded  {row['name']} {row['old_code']} -> {row['code']}"
-    return f"area     {row['code']} {row['name']} {row['area_change']:+.1f}%"
+    net = "" if row["area_change"] is None else f" {row['area_change']:+.2f}%"
+    moved = f"lost {row.get('lost_km2', 0):.2f} km², gained {row.get('gained_km2', 0):.2f} km²"
+    return f"area     {row['code']} {row['name']}{net} ({moved})"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -196,7 +219,9 @@ def _register_import(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_layers(sub: argparse._SubParsersAction) -> None:
-    layers = sub.add_parser("layers", help="list boundary versions, activate one, show a diff")
+    layers = sub.add_parser(
+        "layers", help="list boundary versions, activate one, show a diff, repair damaged ones"
+    )
     layers.add_argument(
         "--activate",
         metavar="VERSION",
@@ -211,6 +236,12 @@ def _register_layers(sub: argparse._SubParsersAction) -> None:
     )
     layers.add_argument(
         "--diff", metavar="VERSION", type=int, help="compare VERSION with the version before it"
+    )
+    layers.add_argument(
+        "--repair",
+        action="store_true",
+        help="set damaged versions aside (in boundaries/damaged/) and rewrite a damaged "
+        "active.json; the bundled boundaries stand in for what was set aside",
     )
     layers.add_argument("--json", action="store_true", help="print one JSON object")
     layers.set_defaults(func=cmd_layers)

@@ -14,9 +14,9 @@ from geodata.errors import InputError
 
 def cmd_plans(args: argparse.Namespace) -> int:
     """List the plan sets; hide, show or remove one first when asked."""
-    from geodata.plan.store import PlanStore
+    from geodata.plan.pgstore import plan_store
 
-    store = PlanStore()
+    store = plan_store()
     message = _change(store, args)
     plans = [p.to_dict() for p in store.plans()]
     if args.json:

@@ -400,11 +400,11 @@ class ImportBoundariesDialog(QDialog):
         """Store the checked result as a new version, make it active, emit :attr:`stored`."""
         if self.result is None or self.is_busy():
             return
-        from geodata.boundaries.store import BoundaryStore
+        from geodata.boundaries.pgstore import boundary_store
 
         self.accept_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        self._start(Worker(BoundaryStore().add, self.result), self._on_stored)
+        self._start(Worker(boundary_store().add, self.result), self._on_stored)
 
     def _on_stored(self, info) -> None:
         self.stored.emit(info)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import current_language, region_name
 from geodata.errors import InfraAtlasError
+from geodata.plan.pgstore import plan_store
 from geodata.plan.provinces import featured
 from geodata.plan.store import BUNDLED, PlanInfo, PlanStore
 
@@ -52,7 +53,7 @@ class PlansDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("plans_dialog")
         self.resize(960, 420)
-        self.store = store if store is not None else PlanStore()
+        self.store = store if store is not None else plan_store()
         self.infos: list[PlanInfo] = []
         self.errors: list[str] = []
         self.table_label = QLabel(self)

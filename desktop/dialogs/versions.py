@@ -48,11 +48,11 @@ class VersionsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from geodata.boundaries.store import BoundaryStore
+        from geodata.boundaries.pgstore import boundary_store
 
         self.setObjectName("versions_dialog")
         self.resize(900, 620)
-        self.store = BoundaryStore()
+        self.store = boundary_store()
         self.errors: list[str] = []
         self.diff = None
         self.map_view = None

@@ -3,7 +3,8 @@
 The active version is chosen per (province, level) in :mod:`geodata.boundaries.store`
 (``infra-atlas layers --activate``); without one the bundled boundaries (version 0,
 :mod:`geodata.boundaries.bundled`) are shown. An active version that cannot be read is not
-shown either: the bundled layer is, with a warning that says why.
+shown either, nor is anything when ``active.json`` is damaged: the bundled layer is, with a
+warning naming the file and the fix (:meth:`~geodata.boundaries.store.BoundaryStore.repair`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from geodata.boundaries.bundled import bundled_layer, national_bundled_layer
-from geodata.boundaries.store import BUNDLED, BoundaryStore
+from geodata.boundaries.pgstore import boundary_store
+from geodata.boundaries.store import BUNDLED
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.vocab import LEVELS
@@ -60,24 +62,20 @@ def counties(province: object) -> Layer:
 
 
 def _active_or(level: str, province: str | None, bundled: Callable[[], Layer]) -> Layer:
-    """Return the active imported layer, else the bundled one (with a warning if it is damaged)."""
-    try:
-        imported = _imported_layer(level, province)
-    except InputError as exc:  # a damaged version: show the bundled layer and say why
-        layer = bundled()
-        layer.warnings.append(str(exc))
-        return layer
-    return imported if imported is not None else bundled()
+    """Return the active imported layer, else the bundled one.
 
-
-def _imported_layer(level: str, province: str | None) -> Layer | None:
-    """Return the active imported layer for a province and level, or None when bundled.
-
-    Raises
-    ------
-    InputError
-        When the active version cannot be read.
+    A damaged version, ``active.json`` or entry of it never stops the app: the bundled layer
+    is returned with a warning naming the file and the fix.
     """
-    store = BoundaryStore()
-    version = store.active_version(level, province)
-    return None if version == BUNDLED else store.load(version)
+    store = boundary_store()
+    try:
+        version = store.active_version(level, province)
+        imported = None if version == BUNDLED else store.load(version)
+    except InputError as exc:  # a damaged or missing version: the bundled layer stands in
+        store.warnings.append(str(exc))
+        imported = None
+    if imported is not None:
+        return imported
+    layer = bundled()
+    layer.warnings.extend(w for w in store.warnings if w not in layer.warnings)
+    return layer

@@ -85,9 +85,10 @@ def stored_document(number: int) -> Document:
     InputError
         When no such plan is stored.
     """
-    from geodata.plan.store import PlanStore, source_of
+    from geodata.plan.pgstore import plan_store
+    from geodata.plan.store import source_of
 
-    store = PlanStore()
+    store = plan_store()
     info = store.get(number)
     folder = store.root / f"p{info.plan}"
     what = {
@@ -110,10 +111,10 @@ def stored_document(number: int) -> Document:
 
 def all_documents() -> dict[str, Document]:
     """Return the seed documents and the stored plans (hidden ones too), keyed by source."""
-    from geodata.plan.store import PlanStore
+    from geodata.plan.pgstore import plan_store
 
     docs = dict(load_documents())
-    for info in PlanStore().plans()[1:]:
+    for info in plan_store().plans()[1:]:
         docs[f"plan-{info.plan}"] = stored_document(info.plan)
     return docs
 
@@ -124,9 +125,10 @@ def visible_documents() -> list[Document]:
     The seeds unless plan 0 is hidden, then the stored plans that are not hidden (a damaged one
     is left out).
     """
-    from geodata.plan.store import BUNDLED, PlanStore
+    from geodata.plan.pgstore import plan_store
+    from geodata.plan.store import BUNDLED
 
-    store = PlanStore()
+    store = plan_store()
     hidden = store.hidden()
     docs = [] if BUNDLED in hidden else list(load_documents().values())
     for info in store.plans()[1:]:
@@ -187,20 +189,22 @@ def source_title(source: str) -> str:
     A stored plan's title (or its file name), a seed document's title; the source itself when
     no document has that name.
     """
-    from geodata.plan.store import PlanStore, plan_number
+    from geodata.plan.pgstore import plan_store
+    from geodata.plan.store import plan_number
 
     number = plan_number(source)
     if number is not None and number > 0:
-        return _stored_title(number, PlanStore().root) or source
+        store = plan_store()
+        return _stored_title(number, str(getattr(store, "dsn", store.root))) or source
     seed = load_documents().get(source)
     return seed.title if seed is not None and seed.title else source
 
 
 #: Titles of stored plans by (store, number): numbers are never reused within one store.
-_TITLES: dict[tuple[Path, int], str] = {}
+_TITLES: dict[tuple[str, int], str] = {}
 
 
-def _stored_title(number: int, root: Path) -> str:
+def _stored_title(number: int, root: str) -> str:
     """Return a stored plan's title, ``""`` when there is no such plan (not remembered)."""
     if (root, number) not in _TITLES:
         try:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+from geodata.plan.pgstore import plan_store
 from geodata.plan.store import PlanInfo, PlanStore
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def accept(
     """
     if not accepted:
         raise InputError("no proposal was accepted: accept at least one target to store")
-    store = store if store is not None else PlanStore()
+    store = store if store is not None else plan_store()
     return store.add_document(
         proposals_result.document,
         proposals_result.path,
@@ -190,7 +191,7 @@ def import_sheet(
     result = import_user_targets(path)
     if not result.targets:
         return result, None
-    store = store if store is not None else PlanStore()
+    store = store if store is not None else plan_store()
     info = store.add_sheet(Path(path), result)
     result.targets = store.plan_targets(info.plan)
     return result, info
@@ -227,7 +228,7 @@ def import_observation_sheet(
     """
     from geodata.plan.observation_sheet import import_observations
 
-    store = store if store is not None else PlanStore()
+    store = store if store is not None else plan_store()
     result = import_observations(path, targets, known=store.observations())
     if result.errors:
         return result, None
