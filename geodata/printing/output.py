@@ -103,5 +103,6 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = DEFAULT_DPI) -> Path:
             raise InputError(
                 f"cannot write {path} ({exc.strerror or exc}): choose another folder or file name"
             ) from None
-        fig.savefig(tmp, dpi=dpi, format=suffix[1:], metadata=metadata)
+        options = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}
+        fig.savefig(tmp, dpi=dpi, format=suffix[1:], metadata=metadata, **options)
     return path

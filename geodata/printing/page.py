@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, fields
 from functools import cache
-from pathlib import Path
+from typing import Any
 
 from geodata.errors import InputError
 from geodata.vocab import ORIENTATIONS, PAGES_MM
@@ -204,19 +204,36 @@ def _is_cjk(char: str) -> bool:
 
 @cache
 def _char_width(char: str, bold: bool) -> float:
-    """Advance width of a character at 1 pt, in points (shipped font, DejaVu as fallback)."""
+    """Advance width of a character at 1 pt, in points, in the font the figure draws it with.
+
+    The print subset first (same advance widths as the full Noto Sans SC), then the full font,
+    then DejaVu Sans; each font file is opened once.
+    """
     from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
 
-    from geodata.fonts import CJK_FONT_BOLD_PATH, CJK_FONT_PATH, missing_glyphs
+    from geodata.fonts import (
+        CJK_FONT_BOLD_PATH,
+        CJK_FONT_PATH,
+        PRINT_FONT_BOLD_PATH,
+        PRINT_FONT_PATH,
+        missing_glyphs,
+    )
 
-    path = CJK_FONT_BOLD_PATH if bold else CJK_FONT_PATH
-    if missing_glyphs(char, path):
-        path = Path(font_manager.findfont("DejaVu Sans"))
-    font = FT2Font(str(path))
-    font.set_size(100, 72)
+    fonts = (PRINT_FONT_BOLD_PATH, CJK_FONT_BOLD_PATH) if bold else (PRINT_FONT_PATH, CJK_FONT_PATH)
+    path = next((p for p in fonts if not missing_glyphs(char, p)), None)
+    font = _font(str(path or font_manager.findfont("DejaVu Sans")))
     font.set_text(char, 0.0)
     return font.get_width_height()[0] / 64 / 100
+
+
+@cache
+def _font(path: str) -> Any:
+    """Return a font file opened once, set to 100 pt at 72 dpi (widths are read from it)."""
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(path)
+    font.set_size(100, 72)
+    return font
 
 
 def text_width(value: str, size: float, bold: bool = False) -> float:
