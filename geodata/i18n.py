@@ -22,9 +22,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Corridors are schematic: drawn through the places public reports name, not surveyed alignments.",
     },
     "figure.roles_note": {
-        "zh": "城市角色为推断：规划提出“一主三副六市域中心”，但未列出城市（见 seeds/roles.yaml）。",
-        "en": "City roles are inferred: the plan names the layout but not the cities (see seeds/roles.yaml).",
+        "zh": "城市角色为推断：规划提出“一主三副六市域中心”，但未列出城市（布局见 {plan}）。",
+        "en": "City roles are inferred: the plan names the layout but not the cities (layout from {plan}).",
     },
+    "figure.the_plan": {"zh": "规划文件", "en": "the plan document"},
+    "figure.stored_plan": {"zh": "{title}（{what}，{date} 导入）", "en": "{title} ({what}, imported {date})"},
+    "figure.plan_document": {"zh": "规划文件", "en": "plan document"},
+    "figure.sheet": {"zh": "目标表", "en": "target sheet"},
+    "figure.untitled": {"zh": "未命名的导入文件", "en": "untitled imported document"},
+    "figure.boundary_file": {"zh": "用户导入的边界文件", "en": "a boundary file imported by the user"},
+    "figure.imported": {"zh": "{name}（{date} 导入）", "en": "{name} (imported {date})"},
+    "figure.one_class": {"zh": "所有地区同属一类", "en": "All regions are in one class"},
+    "figure.approval": {"zh": "审图号：{number}", "en": "Map approval number: {number}"},
     "figure.roles": {"zh": "城市角色（一主三副六市域中心）", "en": "City roles (urban layout)"},
     "figure.corridor": {"zh": "智慧高速走廊（示意线）", "en": "Smart expressway (schematic line)"},
     "figure.source_note": {
@@ -39,6 +48,8 @@ TEXT: dict[str, dict[str, str]] = {
     "figure.north": {"zh": "北", "en": "N"},
     "figure.china": {"zh": "全国", "en": "China"},
     "figure.highlight": {"zh": "突出显示：{name}", "en": "Highlighted: {name}"},
+    # The South China Sea islands inset of national figures (geodata.printing.national)
+    "figure.south_china_sea": {"zh": "南海诸岛", "en": "South China Sea Islands"},
     # Boundary levels, as a figure's subtitle names them
     "level.city": {"zh": "地级市", "en": "prefecture cities"},
     "level.county": {"zh": "县区", "en": "counties"},
@@ -58,11 +69,19 @@ TEXT: dict[str, dict[str, str]] = {
     "report.wide": {"zh": "全省目标（{n}）", "en": "Province-wide targets ({n})"},
     "report.none": {"zh": "（无）", "en": "(none)"},
     "report.source": {"zh": "来源", "en": "Source"},
-    "report.same_quote": {"zh": "原文与来源同上", "en": "Same sentence and source as above"},
-    "report.truncated": {
-        "zh": "…… 另有 {n} 条目标因篇幅未列出：运行 infra-atlas targets --region {code} 查看全部。",
-        "en": "… {n} more targets did not fit on the page: run infra-atlas targets --region {code} to list them all.",
-    },
+    "report.other_name": {"zh": "英文名称", "en": "Chinese name"},
+    "report.col_id": {"zh": "编号", "en": "ID"},
+    "report.col_metric": {"zh": "指标", "en": "Metric"},
+    "report.col_value": {"zh": "目标值", "en": "Value"},
+    "report.col_unit": {"zh": "单位", "en": "Unit"},
+    "report.col_year": {"zh": "年份", "en": "Year"},
+    "report.col_status": {"zh": "状态", "en": "Status"},
+    "report.col_quote": {"zh": "原文", "en": "Quote"},
+    "report.quotes": {"zh": "原文引用（{n}）", "en": "Quotes ({n})"},
+    "report.continued": {"zh": "{heading}（续）", "en": "{heading} (continued)"},
+    "report.cited_by": {"zh": "引用目标", "en": "Cited by"},
+    "report.imported": {"zh": "导入于 {date}", "en": "imported {date}"},
+    "report.unknown_source": {"zh": "来源文件未找到", "en": "source document not found"},
     "report.planned": {"zh": "规划", "en": "planned"},
     "report.achieved": {"zh": "已实现", "en": "achieved"},
     "report.generated": {
@@ -112,7 +131,13 @@ TEXT: dict[str, dict[str, str]] = {
     "change.removed": {"zh": "删除", "en": "removed"},
     "change.renamed": {"zh": "更名", "en": "renamed"},
     "change.recoded": {"zh": "代码变更", "en": "recoded"},
-    "change.area": {"zh": "面积变化超过 1%", "en": "area changed > 1%"},
+    "change.area": {
+        "zh": "面积变化超过 1 平方公里或 0.1%",
+        "en": "area changed by more than 1 km² or 0.1%",
+    },
+    "change.lost": {"zh": "失去的部分", "en": "piece lost"},
+    "change.gained": {"zh": "新增的部分", "en": "piece gained"},
+    "change.km2": {"zh": "{km2} 平方公里", "en": "{km2} km²"},
     "change.version": {"zh": "版本", "en": "version"},
     # Built-in metrics (geodata.plan.metrics) and the roles of the urban layout
     "metric.role": {"zh": "城镇布局角色", "en": "Role in the urban layout"},
@@ -145,6 +170,12 @@ TEXT: dict[str, dict[str, str]] = {
     "role.master": {"zh": "一主", "en": "one master"},
     "role.assistant": {"zh": "三副", "en": "three assistants"},
     "role.centre": {"zh": "六市域中心", "en": "six city-region centres"},
+    "role.county_note": {
+        "zh": "县级图中角色落在所属城市的市辖区：一主为太原市六区与晋中市榆次区、太谷区",
+        "en": "On the county map a role covers its cities' districts: the master is Taiyuan's six districts with Yuci and Taigu",
+    },
+    # A target's note, beside its quote (desktop region panel)
+    "target.note": {"zh": "注：{note}", "en": "Note: {note}"},
     # Classification schemes
     "scheme.natural_breaks": {"zh": "自然断点", "en": "Natural breaks"},
     "scheme.quantiles": {"zh": "分位数", "en": "Quantiles"},

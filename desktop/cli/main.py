@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
-import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +23,21 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.plan_import",
     "desktop.cli.plans",
     "desktop.cli.observations",
+    "desktop.cli.workspace",
+    "desktop.cli.handoff",
+)
+#: Failed reads and writes the user can fix (permissions, a read-only or full disk, a folder
+#: where a file should be): one ``error:`` line and exit 2, not a bug's exit 1.
+_ENVIRONMENT_ERRNOS = frozenset(
+    {
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EISDIR,
+        errno.ENOTDIR,
+    }
 )
 
 
@@ -33,25 +49,78 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in (parser, *sub.choices.values()):
+        command.add_argument(
+            "--workspace",
+            metavar="DSN",
+            default=argparse.SUPPRESS,
+            help="the workspace of this run: local, or a PostGIS connection string "
+            "(service=atlas, postgresql://host/dbname); see infra-atlas workspace",
+        )
     return parser
 
 
 def _report_unexpected(exc: BaseException) -> None:
-    from geodata.paths import log_path
+    """Log a bug's traceback and print one ``error:`` line; never raises.
 
-    path = log_path()
-    logger = logging.getLogger("infra_atlas")
-    handler = logging.FileHandler(path, encoding="utf-8")
-    logger.addHandler(handler)
-    try:
-        logger.error("unexpected failure", exc_info=exc)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
-    sys.stderr.write(
-        f"error: an unexpected problem stopped infra-atlas ({type(exc).__name__}: {exc}); "
-        f"the details were written to {path}\n"
+    The log may be unwritable (a folder in its place, a read-only data folder): the line then
+    does not mention it.
+    """
+    import traceback
+
+    from geodata.paths import append_log
+
+    details = "".join(traceback.format_exception(exc))
+    path = append_log(f"unexpected failure\n{details}")
+    where = f"; the details were written to {path}" if path is not None else ""
+    message = " ".join(f"{type(exc).__name__}: {exc}".split())
+    sys.stderr.write(f"error: an unexpected problem stopped infra-atlas ({message}){where}\n")
+
+
+def _environment_error(exc: OSError) -> str | None:
+    """Return the ``error:`` sentence of a failed read or write the user can fix, or None.
+
+    A read-only or full disk, a permission, a folder where a file should be: the place is
+    named and what to do; any other OSError is a bug.
+    """
+    if exc.errno not in _ENVIRONMENT_ERRNOS:
+        return None
+    place = exc.filename or "a file"
+    if exc.errno == errno.EISDIR:
+        return f"{place} is a folder, not a file: remove or rename the folder, or give a file"
+    return (
+        f"{place} could not be opened ({exc.strerror}): check its permissions, free some "
+        "space, or choose another place"
     )
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Use the workspace asked for, clean what killed imports left, then run the command."""
+    workspace = getattr(args, "workspace", None)
+    if workspace is None:
+        return _command(args)
+    from geodata.postgis.config import WORKSPACE_VARIABLE, parse_dsn
+
+    if workspace.strip().lower() != "local":
+        parse_dsn(workspace)  # refuses a password before anything is stored
+    before = os.environ.get(WORKSPACE_VARIABLE)
+    os.environ[WORKSPACE_VARIABLE] = workspace.strip()
+    try:
+        return _command(args)
+    finally:  # main() called in-process (tests, scripts) leaves the environment as it was
+        if before is None:
+            os.environ.pop(WORKSPACE_VARIABLE, None)
+        else:
+            os.environ[WORKSPACE_VARIABLE] = before
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Clean what killed imports left in the data folder, then run the command."""
+    if args.command != "gui":  # the window cleans up when it opens
+        from geodata.statefiles import clean_stores
+
+        clean_stores()
+    return args.func(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv : sequence of str, optional
         Arguments without the program name (``sys.argv[1:]`` by default). None of them opens
         the desktop app, as ``gui`` does.
+
+    Returns
+    -------
+    int
+        0 on success; 2 for anything the user can fix (one ``error:`` line: a wrong argument
+        or file, a damaged or unwritable data folder); 1 for a bug (logged when it can be).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -69,13 +144,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if not hasattr(args, "func"):
             args = parser.parse_args(["gui"])
-        return args.func(args)
+        return _run(args)
     except (UsageError, InfraAtlasError) as exc:
         message = " ".join(str(exc).split())
         sys.stderr.write(f"error: {message}\n")
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        message = _environment_error(exc)
+        if message is None:
+            _report_unexpected(exc)
+            return 1
+        sys.stderr.write(f"error: {' '.join(message.split())}\n")
+        return 2
     except Exception as exc:  # the one place unexpected failures are caught, logged and shown
         _report_unexpected(exc)
         return 1

@@ -199,7 +199,7 @@
     <context>
         <name>ExportActions</name>
         <message>
-            <location filename="../export_actions.py" line="+338" />
+            <location filename="../export_actions.py" line="+484" />
             <source>Export &amp;view...</source>
             <translation>导出视图(&amp;V)...</translation>
         </message>
@@ -219,31 +219,46 @@
             <translation>请先选择区域</translation>
         </message>
         <message>
-            <location line="-113" />
-            <location line="+149" />
+            <location line="+148" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Open file</source>
+            <translation>打开文件(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="-300" />
+            <location line="+214" />
             <source>The map is still loading: export the view once it is drawn</source>
-            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page and the basemap tiles have arrived. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
+            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page, the basemap tiles and the title's font have arrived. What an exported view keeps of Leaflet's controls: the scale bar (part of the map). The title band at the top of an exported view (over the map, in the page's font). Dress the offscreen page for the image: hide the controls (CSS), keep a basemap's credit without Leaflet's, add the title as text (never markup). A title waits for its font. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
             <translation>地图仍在加载：请在绘制完成后再导出视图</translation>
         </message>
         <message>
-            <location line="-143" />
-            <location line="+155" />
+            <location line="-208" />
             <source>The map has not been drawn yet: try the export again</source>
             <translation>地图尚未绘制完成：请重新导出</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+249" />
             <source>Select a region first (click it on the map)</source>
             <translation>请先选择区域（在地图上点击）</translation>
         </message>
         <message>
-            <location line="-21" />
-            <location line="+33" />
+            <location line="-22" />
+            <location line="+34" />
             <source>Exporting...</source>
             <translation>正在导出...</translation>
         </message>
         <message>
             <location line="+3" />
+            <location line="+22" />
             <source>Exported {0}</source>
             <translation>已导出 {0}</translation>
         </message>
@@ -251,9 +266,14 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../dialogs/export.py" line="+204" />
+            <location filename="../dialogs/export.py" line="+315" />
+            <source>Saved in the folder {0}</source>
+            <extracomment>What can be exported and the formats each allows. The smallest width of the file field (px): room for a folder and a whole file name. The user's folders a kind of export goes to the first time, in order of preference. The folder under the home used when the platform names no Pictures or Documents folder.</extracomment>
+            <translation>保存到文件夹：{0}</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>PNG image (*.png)</source>
-            <extracomment>What can be exported and the formats each allows.</extracomment>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
@@ -282,7 +302,7 @@
             <translation>{0} 已存在。是否替换？</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+21" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -292,7 +312,7 @@
             <translation>文件夹 {0} 不存在：请另选一个。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+33" />
             <source>Export figure</source>
             <translation>导出专题图</translation>
         </message>
@@ -333,6 +353,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Title:</source>
+            <translation>标题(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Legend:</source>
+            <translation>图例(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Map &amp;approval number (审图号):</source>
+            <translation>审图号(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Disclaimer:</source>
+            <translation>免责声明(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>F&amp;ile:</source>
             <translation>文件(&amp;I)：</translation>
         </message>
@@ -350,6 +390,21 @@
             <location line="+2" />
             <source>{0}x screen</source>
             <translation>屏幕的 {0} 倍</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No title</source>
+            <translation>无标题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep the map's legend</source>
+            <translation>保留地图图例</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. GS(2024)1234</source>
+            <translation>例如 GS(2024)1234号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -710,12 +765,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="+222" />
+            <location filename="../main_window.py" line="+232" />
             <source>Infra Atlas - new infrastructure plans</source>
             <translation>Infra Atlas - 新型基础设施规划</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-25" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -730,7 +785,7 @@
             <translation>导入边界(&amp;B)...</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Boundary &amp;versions...</source>
             <translation>边界版本(&amp;V)...</translation>
         </message>
@@ -790,7 +845,7 @@
             <translation>全国</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+112" />
             <source>Import targets</source>
             <translation>导入目标</translation>
         </message>
@@ -820,7 +875,7 @@
             <translation>边界版本 {0}（{1}）已保存并显示</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+92" />
             <source>The map has not been drawn yet: try again</source>
             <translation>地图尚未绘制完成：请重试</translation>
         </message>
@@ -1160,7 +1215,7 @@
     <context>
         <name>PlansDialog</name>
         <message>
-            <location filename="../dialogs/plans.py" line="+102" />
+            <location filename="../dialogs/plans.py" line="+103" />
             <source>Plans</source>
             <translation>规划集</translation>
         </message>
@@ -1460,7 +1515,7 @@
             <translation>来源：{file}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+28" />
             <source>Progress</source>
             <translation>进展</translation>
         </message>
@@ -1537,6 +1592,47 @@
             <location line="-2" />
             <source>Region:</source>
             <translation>区域：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <location filename="../app.py" line="+149" />
+            <source>Preparing China's provinces and the map for the first time...</source>
+            <translation>正在首次准备全国省界和地图...</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Building this map: it is new or its data changed...</source>
+            <translation>正在生成地图（新地图或数据已更新）...</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateNotice</name>
+        <message>
+            <location filename="../state_notice.py" line="+115" />
+            <source>The data folder was repaired:</source>
+            <translation>数据文件夹已修复：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Infra Atlas found a problem with its data folder:</source>
+            <translation>Infra Atlas 发现数据文件夹有问题：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Repair</source>
+            <translation>修复(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set damaged boundary versions and plans aside (nothing is deleted) and rewrite the damaged lists; the bundled boundaries stand in (infra-atlas layers --repair)</source>
+            <translation>将损坏的边界版本和规划移到一旁（不删除任何内容），并重写损坏的列表；由内置边界代替（infra-atlas layers --repair）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -1620,7 +1716,7 @@
     <context>
         <name>TargetsPanel</name>
         <message>
-            <location filename="../panels/targets.py" line="+479" />
+            <location filename="../panels/targets.py" line="+486" />
             <location line="+13" />
             <source>All provinces</source>
             <translation>全部省份</translation>
@@ -1679,9 +1775,9 @@
     <context>
         <name>TargetsTableModel</name>
         <message>
-            <location line="-385" />
+            <location line="-390" />
             <source>ID</source>
-            <extracomment>Sort rank of a progress status: ascending puts the targets with no figure first.</extracomment>
+            <extracomment>The source column's starting width in pixels (the planner may widen it). Sort rank of a progress status: ascending puts the targets with no figure first.</extracomment>
             <translation>编号</translation>
         </message>
         <message>
@@ -1922,6 +2018,171 @@
             <location line="+3" />
             <source>Changes from version {0} to version {1}: {2}</source>
             <translation>版本 {0} 到版本 {1} 的变化：{2} 处</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../dialogs/workspace.py" line="+96" />
+            <source>the local data folder</source>
+            <translation>本机数据文件夹</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PostGIS {0}</source>
+            <translation>PostGIS {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceActions</name>
+        <message>
+            <location filename="../workspace_actions.py" line="+307" />
+            <source>&amp;Workspace...</source>
+            <translation>工作空间(&amp;W)...</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use a shared PostGIS database as the workspace, or the local data folder</source>
+            <translation>使用共享的 PostGIS 数据库或本机数据文件夹作为工作空间</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{0} (cannot be reached)</source>
+            <translation>{0}（无法连接）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Workspace: {0}</source>
+            <translation>工作空间：{0}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+71" />
+            <source>The atlas now uses {0}</source>
+            <translation>现在使用{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceBar</name>
+        <message>
+            <location line="-205" />
+            <source>Retry</source>
+            <extracomment>The fingerprint of a workspace whose server cannot be reached.</extracomment>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use local data folder</source>
+            <translation>使用本机数据文件夹</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What this machine has cached of it is shown, read-only: importing and other changes fail until the server is back.</source>
+            <translation>当前显示本机缓存的内容（只读）：服务器恢复之前，导入和其他修改都无法进行。</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>The shared workspace cannot be reached.</source>
+            <translation>无法连接共享工作空间。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The shared workspace can be reached again.</source>
+            <translation>共享工作空间已可重新连接。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh to show what it holds now.</source>
+            <translation>请点击“刷新”显示其最新内容。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The shared workspace changed ({0} by {1})</source>
+            <translation>共享工作空间有更新（{1}：{0}）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The shared workspace changed</source>
+            <translation>共享工作空间有更新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh to show it.</source>
+            <translation>请点击“刷新”显示更新。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The shared workspace cannot be used.</source>
+            <translation>无法使用共享工作空间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceDialog</name>
+        <message>
+            <location filename="../dialogs/workspace.py" line="+76" />
+            <location line="+90" />
+            <source>Workspace</source>
+            <translation>工作空间</translation>
+        </message>
+        <message>
+            <location line="-89" />
+            <source>In use: {0}</source>
+            <translation>当前使用：{0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Connection string:</source>
+            <translation>连接字符串(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A shared PostGIS database: service=atlas, host=... dbname=..., or postgresql://host/dbname. The password is never typed here: it comes from ~/.pgpass, pg_service.conf or PGPASSWORD.</source>
+            <translation>共享的 PostGIS 数据库：service=atlas、host=... dbname=...，或 postgresql://host/dbname。密码不在此处填写，而由 ~/.pgpass、pg_service.conf 或 PGPASSWORD 提供。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Create the &amp;tables if missing</source>
+            <translation>缺少数据表时自动创建(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;onnect</source>
+            <translation>连接(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use &amp;local data folder</source>
+            <translation>使用本机数据文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Connecting to {0}...</source>
+            <translation>正在连接 {0}...</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The database {0} holds no Infra Atlas workspace yet: tick “Create the tables if missing” and connect again.</source>
+            <translation>数据库 {0} 中尚无 Infra Atlas 工作空间：请勾选“缺少数据表时自动创建”后重新连接。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Unexpected problem ({0}); details were written to {1}</source>
+            <translation>发生意外问题（{0}）；详细信息已写入 {1}</translation>
         </message>
     </context>
 </TS>
