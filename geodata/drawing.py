@@ -68,3 +68,12 @@ def label_points(geoms: Any) -> list[tuple[float, float]]:
     for i, x, y in zip(owner[first], shapely.get_x(points), shapely.get_y(points), strict=True):
         out[int(i)] = (float(y), float(x))
     return out
+
+
+#: The longest region name a map label writes in full (the web map cuts at the same length).
+LABEL_CHARS = 24
+
+
+def label_text(name: str) -> str:
+    """Return a region name as a map label: one over :data:`LABEL_CHARS` is cut with "…"."""
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geodata.drawing import MapOptions, label_points
+from geodata.drawing import MapOptions, label_points, label_text
 from geodata.errors import InputError
 from geodata.i18n import tr
 from geodata.layer import Layer
@@ -832,7 +832,7 @@ def _region_labels(frame: MapFrame, drawn: Drawn) -> list[MapLabel]:
     for i in np.lexsort((-areas, ~capital)):  # provincial capitals (xx0100) first, then by area
         adcode = gdf["adcode"].iloc[i]
         x, y = anchors[adcode]
-        name = plain(str(names[i] or gdf["name_zh"].iloc[i]))
+        name = plain(label_text(str(names[i] or gdf["name_zh"].iloc[i])))
         movable = bool(areas[i] < small)
         marker = _marker_half(drawn, adcode)
         labels.append(MapLabel(x, y, name, LABEL_COLOR, size, on_page[i], movable, marker))

@@ -35,6 +35,14 @@
     return A.lang === 'en' ? (p.name_en || p.name_zh) : (p.name_zh || p.name_en);
   };
 
+  /** A region's name as a map label: a very long one (a file's) is cut with an ellipsis. */
+  var LABEL_CHARS = 24;
+  A.labelName = function (p) {
+    var name = Array.from(A.name(p) || '');
+    return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1).join('') + '\u2026'
+                                     : name.join('');
+  };
+
   A.regionStyle = function (feature) {
     var code = feature.properties.adcode;
     var fill = A.style.colors[code] || A.D.noData;
@@ -543,7 +551,7 @@
   };
 
   A.refreshText = function () {
-    A.labelTips.forEach(function (l) { l.text.textContent = A.name(l.props); });
+    A.labelTips.forEach(function (l) { l.text.textContent = A.labelName(l.props); });
     A.corridorLabels.forEach(function (c) {
       var name = A.lang === 'en' ? c.props.name_en : c.props.name_zh;
       var note = c.props.schematic ? ' (' + A.t('schematic') + ')' : '';

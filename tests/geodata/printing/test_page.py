@@ -80,3 +80,11 @@ def test_the_map_box_spans_the_page_between_header_and_notes(page, orientation):
     assert (y1 - y0) > 0.7 * layout.height_mm
     longer = figure_layout(page, orientation, note_lines=8)
     assert longer.map_rect[1] > y0 and longer.map_rect[3] == pytest.approx(y1)
+
+
+def test_a_very_long_region_name_is_cut_in_labels():
+    from geodata.drawing import LABEL_CHARS, label_text
+
+    long = "某" * 60
+    assert label_text(long) == "某" * (LABEL_CHARS - 1) + "…"
+    assert label_text("太原市") == "太原市"

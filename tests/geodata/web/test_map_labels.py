@@ -218,6 +218,13 @@ def test_every_shanxi_city_is_labelled(qtbot, pages):
     assert_clear_of_obstacles(qtbot, view, labels)
 
 
+def test_a_very_long_name_is_cut_in_its_label(qtbot, pages):
+    view = pages(qtbot, SHANXI, "city", "zh")
+    cut = run_js(qtbot, view, "InfraAtlas.labelName({name_zh: '某'.repeat(60), name_en: ''})")
+    assert cut == "某" * 23 + "…"
+    assert run_js(qtbot, view, "InfraAtlas.labelName({name_zh: '太原市'})") == "太原市"
+
+
 def test_labels_carry_their_region_area():
     """The page's label priority: each label's area in km² (approximately the region's own)."""
     area = {lab["adcode"]: lab["area"] for lab in region_labels(provinces().gdf)}
