@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,14 +28,9 @@ from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.paths import atomic_path, cache_dir
 from geodata.postgis.changes import record_change, workspace_fingerprint
-from geodata.postgis.config import shown_dsn
-from geodata.postgis.connection import connect, database_errors
-from geodata.postgis.schema import check_schema
-from geodata.postgis.snapshot import Snapshot
+from geodata.postgis.workspace import WorkspaceAccess
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     import geopandas as gpd
     import psycopg
 
@@ -79,7 +74,7 @@ def _text(value: object) -> str | None:
     return None if value is None or value != value else str(value)
 
 
-class PostgisBoundaryStore(BoundaryStore):
+class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
     """The boundary versions of a PostGIS workspace.
 
     Parameters
@@ -89,21 +84,7 @@ class PostgisBoundaryStore(BoundaryStore):
     """
 
     def __init__(self, dsn: str) -> None:
-        super().__init__(root=Path("/nonexistent-postgis-workspace"))
-        self.dsn = dsn
-        self.shown = shown_dsn(dsn)
-        self.snapshot = Snapshot(dsn, "boundaries")
-
-    @property
-    def offline(self) -> str | None:
-        """Why the last answer came from this machine's snapshot (server down), else None."""
-        return self.snapshot.offline
-
-    @contextmanager
-    def _db(self, action: str) -> Iterator[psycopg.Connection]:
-        with connect(self.dsn) as conn, database_errors(self.dsn, action):
-            check_schema(conn, self.shown)
-            yield conn
+        super().__init__(dsn, "boundaries")
 
     # ---------------------------------------------------------------- reading
     def versions(self) -> list[VersionInfo]:

@@ -12,7 +12,6 @@ the bundled seeds, on every machine.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,13 +19,10 @@ from typing import TYPE_CHECKING, Any
 from geodata.errors import InputError
 from geodata.plan.store import BUNDLED, KINDS, PlanInfo, PlanStore
 from geodata.postgis.changes import record_change, workspace_fingerprint
-from geodata.postgis.config import shown_dsn
-from geodata.postgis.connection import connect, database_errors
-from geodata.postgis.schema import check_schema
-from geodata.postgis.snapshot import Snapshot
+from geodata.postgis.workspace import WorkspaceAccess
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     import psycopg
 
@@ -34,7 +30,7 @@ if TYPE_CHECKING:
 _TABLES = {"targets": "plan_targets", "observations": "plan_observations"}
 
 
-class PostgisPlanStore(PlanStore):
+class PostgisPlanStore(WorkspaceAccess, PlanStore):
     """The plans of a PostGIS workspace.
 
     Parameters
@@ -44,21 +40,7 @@ class PostgisPlanStore(PlanStore):
     """
 
     def __init__(self, dsn: str) -> None:
-        super().__init__(root=Path("/nonexistent-postgis-workspace"))
-        self.dsn = dsn
-        self.shown = shown_dsn(dsn)
-        self.snapshot = Snapshot(dsn, "plans")
-
-    @property
-    def offline(self) -> str | None:
-        """Why the last answer came from this machine's snapshot (server down), else None."""
-        return self.snapshot.offline
-
-    @contextmanager
-    def _db(self, action: str) -> Iterator[psycopg.Connection]:
-        with connect(self.dsn) as conn, database_errors(self.dsn, action):
-            check_schema(conn, self.shown)
-            yield conn
+        super().__init__(dsn, "plans")
 
     # ---------------------------------------------------------------- reading
     def _folders(self) -> list[tuple[int, Path]]:
