@@ -20,6 +20,7 @@ import hashlib
 import json
 from contextlib import suppress
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,7 +176,7 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         gdf = layer.gdf[[*_COLUMNS, "geometry"]]
         rows, wkbs = _rows(gdf), _ewkb(gdf.geometry.values)
         report = {**result.report(), "content_hash": content_hash(rows, wkbs)}
-        with self._db("store the boundary version") as conn, conn.transaction():
+        with self._db("store the boundary version", write=True) as conn, conn.transaction():
             number = conn.execute("SELECT nextval('infra_atlas.boundary_version_seq')").fetchone()
             info = _insert_version(conn, int(number[0]), result, layer, report)
             _copy_regions(conn, info.version, rows, wkbs)
@@ -189,14 +190,14 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         """Make a version the one shown for its province and level (0: the bundled ones)."""
         version = int(version)
         if version == BUNDLED:
-            with self._db("restore the bundled boundaries") as conn, conn.transaction():
+            with self._db("restore the bundled boundaries", write=True) as conn, conn.transaction():
                 for key in [k for k in self.active() if _in(k, level, province)]:
                     conn.execute("DELETE FROM infra_atlas.active_layers WHERE scope = %s", (key,))
                 record_change(conn, "boundaries: bundled restored")
             where = "everywhere" if level is None and province is None else "where asked"
             return f"the bundled boundaries (version 0) are active {where}"
         info = self.get(version)
-        with self._db("activate the boundary version") as conn, conn.transaction():
+        with self._db("activate the boundary version", write=True) as conn, conn.transaction():
             _set_active(conn, info.key, version)
             record_change(conn, f"boundaries: version {version} active for {info.key}")
         return f"version {version} ({info.source}) is active for {info.key}"
@@ -355,4 +356,10 @@ def boundary_store() -> BoundaryStore:
         store = BoundaryStore()
         store.warnings.append(str(exc))
         return store
-    return BoundaryStore() if config.kind == "local" else PostgisBoundaryStore(config.dsn)
+    return BoundaryStore() if config.kind == "local" else _shared(config.dsn)
+
+
+@cache
+def _shared(dsn: str) -> PostgisBoundaryStore:
+    """Return the one store of a workspace in this process (its connection is reused)."""
+    return PostgisBoundaryStore(dsn)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,7 +143,7 @@ class PostgisPlanStore(WorkspaceAccess, PlanStore):
                 "sha256": _sha256(original),
             }
         content = original.read_bytes() if original is not None else None
-        with self._db("store the plan") as conn, conn.transaction():
+        with self._db("store the plan", write=True) as conn, conn.transaction():
             number = int(
                 conn.execute("SELECT nextval('infra_atlas.plan_number_seq')").fetchone()[0]
             )
@@ -167,7 +168,7 @@ class PostgisPlanStore(WorkspaceAccess, PlanStore):
     def set_hidden(self, number: int, hidden: bool) -> str:
         """Hide a plan from view (or show it again) for everyone using the workspace."""
         info = self.get(number)
-        with self._db("hide or show the plan") as conn, conn.transaction():
+        with self._db("hide or show the plan", write=True) as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO infra_atlas.plan_state (number, hidden) VALUES (%s, %s)"
                 " ON CONFLICT (number) DO UPDATE SET hidden = EXCLUDED.hidden",
@@ -182,7 +183,7 @@ class PostgisPlanStore(WorkspaceAccess, PlanStore):
         if number == BUNDLED:
             raise InputError("plan 0 is the bundled seeds and cannot be removed: hide it instead")
         self.get(number)
-        with self._db("remove the plan") as conn, conn.transaction():
+        with self._db("remove the plan", write=True) as conn, conn.transaction():
             conn.execute("DELETE FROM infra_atlas.plans WHERE number = %s", (number,))
             conn.execute("DELETE FROM infra_atlas.plan_state WHERE number = %s", (number,))
             record_change(conn, f"plans: plan {number} removed")
@@ -263,4 +264,10 @@ def plan_store() -> PlanStore:
         store = PlanStore()
         store.warnings.append(str(exc))
         return store
-    return PlanStore() if config.kind == "local" else PostgisPlanStore(config.dsn)
+    return PlanStore() if config.kind == "local" else _shared(config.dsn)
+
+
+@cache
+def _shared(dsn: str) -> PostgisPlanStore:
+    """Return the one store of a workspace in this process (its connection is reused)."""
+    return PostgisPlanStore(dsn)

@@ -8,6 +8,7 @@ errors said in one sentence, and the snapshot that answers while the server is d
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,8 @@ class WorkspaceAccess:
         self.dsn = dsn
         self.shown = shown_dsn(dsn)
         self.snapshot = Snapshot(dsn, kind)
+        self._conn: psycopg.Connection | None = None
+        self._lock = threading.Lock()
 
     @property
     def offline(self) -> str | None:
@@ -49,8 +52,30 @@ class WorkspaceAccess:
         return self.snapshot.offline
 
     @contextmanager
-    def _db(self, action: str) -> Iterator[psycopg.Connection]:
-        """Yield a connection with the schema checked; errors become one sentence."""
+    def _db(self, action: str, write: bool = False) -> Iterator[psycopg.Connection]:
+        """Yield a connection with the schema checked; the database's errors in one sentence.
+
+        Reads share the store's connection, opened once in autocommit mode (a read leaves no
+        transaction open; one the server dropped is opened again next time). A write gets a
+        connection of its own for its transaction, so that two threads of a window never share
+        one transaction, and a write killed midway takes nothing else down.
+        """
+        if not write:
+            with database_errors(self.dsn, action):
+                yield self._connection()
+            return
         with connect(self.dsn) as conn, database_errors(self.dsn, action):
             check_schema(conn, self.shown)
             yield conn
+
+    def _connection(self) -> psycopg.Connection:
+        with self._lock:
+            if self._conn is None or self._conn.closed or self._conn.broken:
+                conn = connect(self.dsn, autocommit=True)
+                try:
+                    check_schema(conn, self.shown)
+                except BaseException:
+                    conn.close()
+                    raise
+                self._conn = conn
+            return self._conn
