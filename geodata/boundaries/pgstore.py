@@ -8,9 +8,10 @@ one, a connection killed mid-import leaves nothing); activating a version replac
 keeps the view ``infra_atlas.layer_<province>_<level>`` that QGIS opens. Every change adds a row
 to ``changes`` and sends ``NOTIFY infra_atlas`` so that other windows can offer to refresh.
 
-A version's regions are read once per machine: the layer is kept in the local cache under the
-hash of its content (``cache/workspace/<hash>.wkb``), so opening it again reads no geometry
-from the server.
+A version's regions are read once per machine, on its first open (an import stays as fast as
+a local one): the layer is then kept in the local cache under the hash of its content
+(``cache/workspace/<hash>.gpkg``, written in the background), so opening it again reads no
+geometry from the server.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import threading
 from contextlib import suppress
 from dataclasses import asdict
 from functools import cache
@@ -157,7 +159,9 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         data = {c: [row[i] for row in rows] for i, c in enumerate(_COLUMNS)}
         geometry = shapely.from_wkb([bytes(row[3]) for row in rows])
         gdf = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
-        _write_cached(info.report.get("content_hash", ""), gdf)
+        # kept for next time while the caller goes on (a process waits for it at exit)
+        digest = info.report.get("content_hash", "")
+        threading.Thread(target=_write_cached, args=(digest, gdf.copy()), daemon=False).start()
         return gdf
 
     def fingerprint(self) -> str:
@@ -183,7 +187,6 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
             if activate:
                 _set_active(conn, info.key, info.version)
             record_change(conn, f"boundaries: version {info.version} stored")
-        _write_cached(report["content_hash"], gdf)
         return info
 
     def activate(self, version: int, level: str | None = None, province: str | None = None) -> str:

@@ -35,6 +35,21 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
+def _wait_for(condition, seconds: float = 30.0) -> None:
+    """Wait until ``condition()`` holds (the cache is written in the background)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the layer was never kept in the local cache"
+        time.sleep(0.05)
+
+
+def _kept(folder) -> list:
+    """The layers kept in a cache folder (not the temporary files being written)."""
+    return [p for p in folder.glob("*.gpkg") if not p.name.startswith(".")]
+
+
 def _count(dsn: str, table: str) -> int:
     with connect(dsn) as conn:
         return conn.execute(f"SELECT count(*) FROM infra_atlas.{table}").fetchone()[0]
@@ -63,11 +78,14 @@ def test_a_version_stored_in_the_workspace_reads_back_as_locally(pg_workspace, s
 def test_a_layer_is_read_from_the_server_once_per_machine(pg_workspace, shanxi_file, home):
     store = PostgisBoundaryStore(pg_workspace)
     store.add(inspect_boundary_file(shanxi_file, level="city", province="shanxi"))
-    cached = list((home / "cache" / "workspace").glob("*.gpkg"))
-    assert len(cached) == 1  # written when stored
+    folder = home / "cache" / "workspace"
+    assert not _kept(folder)  # an import does not wait for the cache
+    assert len(store.load(1).gdf) == 11  # the first open reads the server ...
+    _wait_for(lambda: len(_kept(folder)) == 1)  # ... and keeps the layer
+    cached = _kept(folder)
     cached[0].write_bytes(b"garbage")  # a damaged cache is a miss, never an error
     assert len(store.load(1).gdf) == 11
-    assert cached[0].read_bytes().startswith(b"SQLite format 3")  # written again
+    _wait_for(lambda: cached[0].read_bytes().startswith(b"SQLite format 3"))  # written again
     with connect(pg_workspace) as conn:  # the regions are gone from the server ...
         conn.execute("ALTER TABLE infra_atlas.boundary_regions RENAME TO hidden_regions")
         conn.commit()
@@ -185,6 +203,8 @@ def test_with_the_server_down_the_last_answers_and_cached_layers_stay(
     store.add(inspect_boundary_file(shanxi_file, level="city", province="shanxi"))
     assert [v.version for v in store.versions()] == [1] and store.offline is None
     assert store.active() == {"140000:city": 1}
+    assert len(store.load(1).gdf) == 11  # opened once here: kept in this machine's cache
+    _wait_for(lambda: len(_kept(home / "cache" / "workspace")) == 1)
     name = conninfo.conninfo_to_dict(pg_workspace)["dbname"]
     server = conninfo.make_conninfo(pg_workspace, dbname="postgres")
     with connect(server, autocommit=True) as admin:  # the server turns everyone away
