@@ -26,12 +26,19 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geodata.boundaries.store import BUNDLED, BoundaryStore, VersionInfo
+from geodata.boundaries.store import (
+    BUNDLED,
+    BoundaryStore,
+    VersionInfo,
+    _in_scope,
+    _read_layer,
+    version_layer,
+)
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.paths import atomic_path, cache_dir
 from geodata.postgis.changes import record_change, workspace_fingerprint
-from geodata.postgis.workspace import WorkspaceAccess
+from geodata.postgis.workspace import WorkspaceAccess, store_in_use
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -130,19 +137,7 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         """Return a stored version's layer, from the local cache when it holds it."""
         info = self.get(version)
         gdf = _read_cached(info.report.get("content_hash", ""))
-        if gdf is None:
-            gdf = self._fetch(info)
-        return Layer(
-            gdf=gdf,
-            level=info.level,
-            province=info.province,
-            source=f"{info.source} (version {info.version}, imported {info.imported_at[:10]})",
-            datum_in=str(info.report.get("datum_in", "wgs84")),
-            version=str(info.version),
-            code_field=info.report.get("code_field"),
-            name_field=info.report.get("name_field"),
-            warnings=[],
-        )
+        return version_layer(info, self._fetch(info) if gdf is None else gdf)
 
     def _fetch(self, info: VersionInfo) -> gpd.GeoDataFrame:
         """Read a version's regions from the server and keep them in the local cache."""
@@ -194,7 +189,7 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         version = int(version)
         if version == BUNDLED:
             with self._db("restore the bundled boundaries", write=True) as conn, conn.transaction():
-                for key in [k for k in self.active() if _in(k, level, province)]:
+                for key in [k for k in self.active() if _in_scope(k, level, province)]:
                     conn.execute("DELETE FROM infra_atlas.active_layers WHERE scope = %s", (key,))
                 record_change(conn, "boundaries: bundled restored")
             where = "everywhere" if level is None and province is None else "where asked"
@@ -227,13 +222,6 @@ def _info(row: tuple) -> VersionInfo:
         sha256=str(sha256 or ""),
         report={**dict(report or {}), "imported_by": by},
     )
-
-
-def _in(key: str, level: str | None, province: str | None) -> bool:
-    key_province, key_level = key.split(":", 1)
-    if level is not None and key_level != level:
-        return False
-    return province is None or key_province == province or key_level == "province"
 
 
 def _insert_version(
@@ -317,18 +305,13 @@ def _read_cached(digest: str) -> gpd.GeoDataFrame | None:
 
     The cache is a GeoPackage read like a local version's (the same reader, the same time).
     """
-    import pyogrio
-
     path = _cache_file(digest)
     if path is None or not path.is_file():
         return None
     try:
-        gdf = pyogrio.read_dataframe(path)
-        for column in _COLUMNS:
-            gdf[column] = [_text(v) for v in gdf[column]]
-    except Exception:  # a damaged cache file is a miss (GDAL's errors are many)
+        return _read_layer(str(path), path.stat().st_mtime_ns).copy()
+    except Exception:  # noqa: BLE001 - a damaged cache file is a miss (GDAL's errors are many)
         return None
-    return gdf
 
 
 def _write_cached(digest: str, gdf: gpd.GeoDataFrame) -> None:
@@ -348,18 +331,9 @@ def _write_cached(digest: str, gdf: gpd.GeoDataFrame) -> None:
 def boundary_store() -> BoundaryStore:
     """Return the boundary store of the workspace in use: the data home's, or a PostGIS one.
 
-    A workspace setting that cannot be read leaves the local store in use, with the reason in
-    its ``warnings``.
+    See :func:`geodata.postgis.workspace.store_in_use` (a damaged setting: the local store).
     """
-    from geodata.postgis.config import current_config
-
-    try:
-        config = current_config()
-    except InputError as exc:  # a damaged workspace.json: the local store, with the reason
-        store = BoundaryStore()
-        store.warnings.append(str(exc))
-        return store
-    return BoundaryStore() if config.kind == "local" else _shared(config.dsn)
+    return store_in_use(BoundaryStore, _shared)
 
 
 @cache

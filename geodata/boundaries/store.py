@@ -151,6 +151,22 @@ def _read_layer(gpkg: str, mtime_ns: int) -> gpd.GeoDataFrame:
     return gdf
 
 
+def version_layer(info: VersionInfo, gdf: gpd.GeoDataFrame) -> Layer:
+    """Return a stored version's regions as the layer shown (any store: local or shared)."""
+    report = info.report
+    return Layer(
+        gdf=gdf,
+        level=info.level,
+        province=info.province,
+        source=f"{info.source} (version {info.version}, imported {info.imported_at[:10]})",
+        datum_in=str(report.get("datum_in", "wgs84")),
+        version=str(info.version),
+        code_field=report.get("code_field"),
+        name_field=report.get("name_field"),
+        warnings=[],
+    )
+
+
 def layer_file_problem(path: Path) -> str | None:
     """Return what is wrong with a version's layer file at a glance, or None.
 
@@ -362,18 +378,7 @@ class BoundaryStore:
                 problem = f"not a readable layer: {detail}"
         if problem is not None:
             raise DamagedState(damage_sentence(gpkg, problem, _version_fix(info.version)))
-        report = info.report
-        return Layer(
-            gdf=gdf.copy(),
-            level=info.level,
-            province=info.province,
-            source=f"{info.source} (version {info.version}, imported {info.imported_at[:10]})",
-            datum_in=str(report.get("datum_in", "wgs84")),
-            version=str(info.version),
-            code_field=report.get("code_field"),
-            name_field=report.get("name_field"),
-            warnings=[],
-        )
+        return version_layer(info, gdf.copy())
 
     def fingerprint(self) -> str:
         """Return a short hash of the active choice (part of the map view cache key)."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from geodata.errors import InputError
 from geodata.plan.store import BUNDLED, KINDS, PlanInfo, PlanStore
 from geodata.postgis.changes import record_change, workspace_fingerprint
-from geodata.postgis.workspace import WorkspaceAccess
+from geodata.postgis.workspace import WorkspaceAccess, store_in_use
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -250,21 +250,9 @@ def _insert_records(conn: psycopg.Connection, number: int, key: str, records: li
 def plan_store() -> PlanStore:
     """Return the plan store of the workspace in use: the data home's, or a PostGIS one.
 
-    Raises
-    ------
-    InputError
-        When the workspace setting cannot be used (see
-        :func:`geodata.postgis.config.current_config`).
+    See :func:`geodata.postgis.workspace.store_in_use` (a damaged setting: the local store).
     """
-    from geodata.postgis.config import current_config
-
-    try:
-        config = current_config()
-    except InputError as exc:  # a damaged workspace.json: the local store, with the reason
-        store = PlanStore()
-        store.warnings.append(str(exc))
-        return store
-    return PlanStore() if config.kind == "local" else _shared(config.dsn)
+    return store_in_use(PlanStore, _shared)
 
 
 @cache

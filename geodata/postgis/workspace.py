@@ -9,10 +9,10 @@ errors said in one sentence, and the snapshot that answers while the server is d
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from geodata.postgis.config import shown_dsn
 from geodata.postgis.connection import connect, database_errors
@@ -21,6 +21,8 @@ from geodata.postgis.snapshot import Snapshot
 
 if TYPE_CHECKING:
     import psycopg
+
+S = TypeVar("S")
 
 #: A root no local file is ever read from or written to (the local stores' methods that
 #: touch files are overridden; this keeps a mistake from touching the data home).
@@ -79,3 +81,22 @@ class WorkspaceAccess:
                     raise
                 self._conn = conn
             return self._conn
+
+
+def store_in_use(local: Callable[[], S], shared: Callable[[str], S]) -> S:
+    """Return the store of the workspace in use: ``local()`` or ``shared(dsn)``.
+
+    A workspace setting that cannot be read (a damaged ``workspace.json``, a password in
+    ``INFRA_ATLAS_WORKSPACE``) leaves the local store in use, with the reason in its
+    ``warnings``.
+    """
+    from geodata.errors import InputError
+    from geodata.postgis.config import LOCAL, current_config
+
+    try:
+        config = current_config()
+    except InputError as exc:
+        store = local()
+        store.warnings.append(str(exc))  # type: ignore[attr-defined]
+        return store
+    return local() if config.kind == LOCAL else shared(config.dsn)
