@@ -34,7 +34,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.map.view import MapView, grab_when_painted
+from desktop.map.freshgrab import grab_fresh
+from desktop.map.view import MapView
 from desktop.notify import Notifier
 from desktop.panels import connect_event
 from desktop.state import AppState
@@ -144,16 +145,6 @@ def export_css(legend: bool, credit: bool) -> str:
         f".leaflet-control-container .leaflet-bar{nots}",
     )
     return f"{', '.join(hidden)} {{ display: none !important; }}\n{TITLE_CSS}"
-
-
-#: Set a flag once two animation frames (or, without frames, 250 ms) have passed.
-FRAMES_JS = """(function () {
-  window.atlasExportPainted = false;
-  var done = function () { window.atlasExportPainted = true; };
-  requestAnimationFrame(function () { requestAnimationFrame(done); });
-  setTimeout(done, 250);
-  return true;
-})()"""
 
 
 def save_view_image(image: QImage, size: QSize, path: Path, dpi: int) -> Path:
@@ -308,28 +299,14 @@ class ViewRenderer(QObject):
         if self._done or self.view is None:
             return
         if settled is True:
-            self.view.map_page.runJavaScript(FRAMES_JS, 0, lambda _ok: self._poll_painted())
+            grab_fresh(
+                self.view,
+                self._on_grabbed,
+                lambda: self._finish(self._not_drawn()),
+                alive=lambda: not self._done and self.view is not None,
+            )
         else:
             QTimer.singleShot(RENDER_POLL_MS, self, self._poll_settled)
-
-    def _poll_painted(self) -> None:
-        if self._done or self.view is None:
-            return
-
-        def painted(flag: object) -> None:
-            if self._done or self.view is None:
-                return
-            if flag is True:
-                grab_when_painted(
-                    self.view,
-                    self._on_grabbed,
-                    lambda: self._finish(self._not_drawn()),
-                    alive=lambda: not self._done,
-                )
-            else:
-                QTimer.singleShot(RENDER_POLL_MS, self, self._poll_painted)
-
-        self.view.map_page.runJavaScript("window.atlasExportPainted === true", 0, painted)
 
     def _on_grabbed(self, image: QImage) -> None:
         self._finish(None, image)
