@@ -14,12 +14,17 @@ Decisions
   adds a qualifier word.  A year-shaped lower bound (``2000-3000个``) is read when the upper
   bound has a unit or multiplier; a lower bound whose upper bound is a date or duration
   (``1-5月``, ``3-5年``, ``3-6个月``) is not a quantity either.
-* **English number words**: two..ninety-nine (``six``, ``twenty-five``), optionally with
-  ``hundred`` and a multiplier (``three hundred``, ``five million``), are numbers when a word
-  follows that is not ``of``/``or``/``and``/``to`` nor a duration, and never before a hyphen
-  (``three-year``, ``two-way``).  ``one`` is read only with ``hundred`` or a multiplier
-  (``one million``): "one of", "one-stop", "the one", "no one" are not counts.  "a dozen"
-  is not read.
+* **English number words**: one..ninety-nine (``six``, ``twenty-five``), optionally with
+  ``hundred`` and a multiplier (``three hundred``, ``five million``), and ``a dozen`` (12), are
+  numbers when a word follows that is not ``of``/``or``/``and``/``to``, a duration or a
+  fraction (``one third``, ``two thirds``), and never before a hyphen (``three-year``,
+  ``one-stop``, ``one-third``).  Number words in a short quoted phrase are a slogan's or a
+  name's ("one master, three assistants and six city centers", "two major events").
+  A bare ``one`` (without ``hundred`` or a multiplier) is a count only after a building verb
+  (``build one national hub``, ``established at least one``) or in a list after other counts
+  (``10 key laboratories, one national technology innovation center and 100 ...``), and
+  never as a pronoun or idiom: "one of", "the one", "no one", "at one time", "one by one",
+  "one another", "one belt one road", "one can".  "half a dozen" is not read.
 * **Units** are normalised: 公里/千米 -> 公里, 亿元/万元 -> 元 (the multiplier goes into
   the value), 机架/标准机架 -> 架, 百分点 -> 个百分点, 兆 -> Mbps, G/T/M -> Gbps/Tbps/Mbps,
   千瓦/兆瓦 -> kW/MW, P -> PFLOPS; English words to a plural noun (``"base stations"``,
@@ -115,8 +120,9 @@ _EN_UNDER_100 = (
     rf"(?:(?:{'|'.join(_EN_TENS)})(?:[-\s](?:{'|'.join(_EN_ONES[:9])})\b)?"
     rf"|{'|'.join(sorted(_EN_ONES, key=len, reverse=True))})"
 )
-# An English number in words: "six", "twenty-five", "three hundred and fifty".
-_EN_WORDS = rf"\b{_EN_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_EN_UNDER_100})?)?\b"
+_EN_WORD_VALUES["dozen"] = 12
+# An English number in words: "six", "twenty-five", "three hundred and fifty", "a dozen".
+_EN_WORDS = rf"\b(?:{_EN_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_EN_UNDER_100})?)?|a\s+dozen)\b"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 # A number: 百分之三十 / 百分之30 (percent), Arabic with thousands separators (8,520) or
 # decimals (2.8), or a run of Chinese numerals (十二万, 三点五).  An Arabic number never
@@ -239,6 +245,8 @@ _EN_UNITS = {
     "firms": "enterprises",
     "data centres": "data centres",
     "data centers": "data centres",
+    "centres": "centres",
+    "centers": "centres",
     "kilometres": "km",
     "kilometers": "km",
     "percentage points": "percentage points",
@@ -270,10 +278,21 @@ _EN_UNIT = re.compile(
 )
 
 
+# Singular nouns a metric label may end with ("one national technology innovation center"),
+# never read as a unit after the number ("4 data center clusters" counts clusters).
+_EN_LABEL_SINGULARS = {
+    "data centre": "data centres",
+    "data center": "data centres",
+    "centre": "centres",
+    "center": "centres",
+}
+
+
 def unit_of_label(label: str) -> str:
     """Return the English unit a metric label ends with ("standard racks" -> "racks"), or ""."""
     words = " ".join(label.lower().split())
-    return next((u for w, u in _EN_UNITS.items() if words.endswith(w)), "")
+    units = _EN_UNITS | _EN_LABEL_SINGULARS
+    return next((u for w, u in units.items() if re.search(rf"\b{w}$", words)), "")
 
 
 # ---------------------------------------------------------------------------------------
@@ -386,6 +405,39 @@ _EN_NOT_COUNTED = frozenset(
     "of or and to than in on at by for with from is are was were be been has have had that "
     "which who whom whose it its".split()
 )
+# A fraction's denominator after a number word: "one third of", "two thirds", "one half".
+_EN_FRACTIONS = frozenset(
+    "half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths "
+    "seventh sevenths eighth eighths ninth ninths tenth tenths hundredth hundredths".split()
+)
+# Before a bare "one" that is a pronoun or an idiom: "no one", "the one", "at one time",
+# "on the one hand", "each one", "as one", and the second "one" of "one belt one road".
+_ONE_NOT_COUNTED_BEFORE = re.compile(
+    r"\b(?:no|the|at|any|every|each|this|that|which|as|such|someone|one\s+[A-Za-z]+,?)\s+$",
+    re.IGNORECASE,
+)
+# After a bare "one": "one another", "one by one", "one belt one road", "one after another",
+# the pronoun ("one can see", "one should").
+_ONE_NOT_COUNTED_AFTER = re.compile(
+    r"\s+(?:another|by|after|way|day|time|hand|side|thing|can|could|should|must|may|might|will"
+    r"|would|shall|needs?|[A-Za-z]+,?\s+one)\b",
+    re.IGNORECASE,
+)
+# What makes a bare "one" a count: a building verb right before it ("build one national
+# centre", "established at least one"), or a list of counts it continues ("10 national key
+# laboratories, one national technology innovation center and 100 ...").
+_ONE_COUNTED_BEFORE = re.compile(
+    r"\b(?:(?:build|construct|establish|create|form|add|cultivate|develop|open|launch|complete"
+    r"|deploy|host|reach|achieve|foster|nurture|introduce|attract|approve|implement|plan"
+    r"|include|support|upgrade|set\s+up|have)(?:s|es|ed|d|ing)?|built|set\s+up|has|had|won"
+    r"|(?P<list>[,;]|and))\s+(?:(?:at\s+least|about|around|approximately|nearly|only|over|more\s+than"
+    r"|another|a\s+further|an\s+additional)\s+)?$",
+    re.IGNORECASE,
+)
+# A short quoted phrase: a slogan or a name ("one master, three assistants ...", "two major
+# events"), whose number words are not counts.
+_QUOTES = {'"': '"', "\u201c": "\u201d"}
+_SLOGAN_LENGTH = 60
 _DURATION = "\0"  # unit marker: 6个月 is a duration, not a quantity
 
 
@@ -429,7 +481,7 @@ def _english_words(words: str) -> Decimal:
     for word in words.lower().replace("-", " ").split():
         if word == "hundred":
             total *= 100
-        elif word != "and":
+        elif word not in ("and", "a"):
             total += _EN_WORD_VALUES[word]
     return Decimal(total)
 
@@ -545,17 +597,51 @@ def _read_english(text: str, m: re.Match[str]) -> _Reading | None:
     if unit == _DURATION:
         return None
     value = _english_words(words)
-    if value == 1 and not mult_text:
-        return None  # "one of", "the one", "no one": only "one million" is a count
+    if words[0] in "aA" and re.search(r"\bhalf\s+$", text[max(0, start - 8) : start], re.I):
+        return None  # half a dozen: not read
+    if not mult_text and _in_slogan(text, start, end):
+        return None  # "one master, three assistants and six city centers"
+    if value == 1 and not mult_text and not _counts_one(text, start, end):
+        return None  # "one of", "the one", "no one", "one belt one road"
     if unit is None and not mult_text:
         sep = _RANGE_SEP.match(text, end)
         ranged = sep is not None and _NUMBER.match(text, sep.end()) is not None
         nxt = _EN_NEXT_WORD.match(text, end)
         if not ranged and (nxt is None or nxt.group(1).lower() in _EN_NOT_COUNTED):
             return None
+        if nxt is not None and nxt.group(1).lower() in _EN_FRACTIONS:
+            return None  # "one third of", "two thirds": a fraction, not a count
         if nxt is not None and nxt.group(1)[0].isupper():
             return None  # a name in title case: "the Four Lists", "Five Futures"
     return _Reading(start, pos, value * mult, unit, mult_text, "")
+
+
+def _counts_one(text: str, start: int, end: int) -> bool:
+    """Return True when the bare "one" at ``text[start:end]`` counts the noun after it."""
+    before = text[max(0, start - 40) : start]
+    if _ONE_NOT_COUNTED_BEFORE.search(before) or _ONE_NOT_COUNTED_AFTER.match(text, end):
+        return False
+    counted = _ONE_COUNTED_BEFORE.search(before)
+    if counted is None:
+        return False
+    if counted.group("list"):  # a list: counts must come before it
+        return any(_read(text, m) for m in _NUMBER.finditer(text, 0, start))
+    return True
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """Return True when ``text[start:end]`` stands in a short quoted phrase."""
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            inside = text.count(opening, 0, start) % 2 == 1
+            lo = text.rfind(opening, 0, start)
+        else:
+            lo = text.rfind(opening, 0, start)
+            inside = lo >= 0 and text.find(closing, lo, start) < 0
+        hi = text.find(closing, end)
+        if inside and hi >= 0 and hi - lo <= _SLOGAN_LENGTH:
+            return True
+    return False
 
 
 def _read(text: str, m: re.Match[str]) -> _Reading | None:
