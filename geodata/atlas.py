@@ -89,10 +89,13 @@ class AtlasData:
 
         The plan store is made again for the workspace in use, its plans are read and the
         loaded boundary layers are forgotten; a shared workspace that is down answers from what
-        this machine kept of it (or nothing: the bundled data).
+        this machine kept of it (or nothing: the bundled data). The workspace's fingerprint is
+        read from the server again (not the one remembered for a few seconds).
         """
         from geodata.boundaries.pgstore import boundary_store
+        from geodata.postgis.changes import forget_fingerprint
 
+        forget_fingerprint()
         self.plan_store = plan_store()
         self._boundaries_seen = boundary_store().fingerprint()
         self._load_plans()
@@ -198,7 +201,13 @@ class AtlasData:
         return result
 
     def layer(self, province: str, level: str) -> Layer:
-        """Return the region layer shown for a province choice and level (cached)."""
+        """Return the region layer shown for a province choice and level (cached).
+
+        A version activated by another process is noticed at the next call; in a shared
+        workspace, within the few seconds its fingerprint is remembered
+        (:func:`geodata.postgis.changes.recent_fingerprint`), so that a burst of calls costs the
+        server one query at most.
+        """
         from geodata.boundaries.pgstore import boundary_store
 
         seen = boundary_store().fingerprint()

@@ -37,7 +37,7 @@ from geodata.boundaries.store import (
 from geodata.errors import InputError
 from geodata.layer import Layer
 from geodata.paths import atomic_path, cache_dir
-from geodata.postgis.changes import record_change, workspace_fingerprint
+from geodata.postgis.changes import recent_fingerprint, record_change
 from geodata.postgis.workspace import WorkspaceAccess, store_in_use
 
 if TYPE_CHECKING:
@@ -160,8 +160,13 @@ class PostgisBoundaryStore(WorkspaceAccess, BoundaryStore):
         return gdf
 
     def fingerprint(self) -> str:
-        """Return a short hash of the workspace's last change (``offline`` when unreachable)."""
-        return workspace_fingerprint(self.dsn)
+        """Return a short hash of the workspace's last change (``offline`` when unreachable).
+
+        The one read in this process in the last few seconds, unless this process wrote since
+        (:func:`geodata.postgis.changes.recent_fingerprint`): :meth:`AtlasData.layer
+        <geodata.atlas.AtlasData.layer>` asks on every call, sometimes on the GUI thread.
+        """
+        return recent_fingerprint(self.dsn)
 
     # ---------------------------------------------------------------- writing
     def add(self, result: ImportResult, activate: bool = True) -> VersionInfo:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from geodata.postgis.changes import forget_fingerprint
 from geodata.postgis.config import shown_dsn
 from geodata.postgis.connection import connect, database_errors
 from geodata.postgis.schema import check_schema
@@ -60,15 +61,19 @@ class WorkspaceAccess:
         Reads share the store's connection, opened once in autocommit mode (a read leaves no
         transaction open; one the server dropped is opened again next time). A write gets a
         connection of its own for its transaction, so that two threads of a window never share
-        one transaction, and a write killed midway takes nothing else down.
+        one transaction, and a write killed midway takes nothing else down. Once a write ends,
+        the workspace's fingerprint is read again: this process sees its own change at once.
         """
         if not write:
             with database_errors(self.dsn, action):
                 yield self._connection()
             return
-        with connect(self.dsn) as conn, database_errors(self.dsn, action):
-            check_schema(conn, self.shown)
-            yield conn
+        try:
+            with connect(self.dsn) as conn, database_errors(self.dsn, action):
+                check_schema(conn, self.shown)
+                yield conn
+        finally:  # after the commit: the caller's transaction ends inside the block
+            forget_fingerprint(self.dsn)
 
     def _connection(self) -> psycopg.Connection:
         with self._lock:

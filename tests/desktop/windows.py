@@ -1,5 +1,7 @@
 """Opening a drawn main window for a test module (shared by the window and export tests)."""
 
+import json
+
 from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.app import create_window
@@ -29,6 +31,25 @@ def open_drawn_window(province: str, size: tuple[int, int] | None = None, langua
     loop.exec()
     assert ready, f"the {province} map did not finish drawing"
     return window
+
+
+def open_window(qtbot, province: str = "shanxi", select: str | None = None):
+    """Create, show and draw a window that ``qtbot`` closes; fail when the map does not draw.
+
+    The window opens in the language the test set (unlike :func:`open_drawn_window`), with the
+    region ``select`` (an adcode or name) selected when given.
+    """
+    window = create_window(province, select, quiet=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.view_ready, timeout=WAIT):
+        window.controller.rebuild(keep_view=False)
+    return window
+
+
+def regions_drawn(qtbot, window) -> int:
+    """Return how many regions a window's map page draws."""
+    return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))["regions"]
 
 
 def run_js(qtbot, window, code: str):

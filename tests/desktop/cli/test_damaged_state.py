@@ -18,6 +18,7 @@ import pytest
 
 from desktop.cli.main import main
 from tests import boundary_cases as cases
+from tests.desktop.cli.conftest import FIGURES_SHEET, cli, strict_json
 
 DAMAGES = ("empty", "truncated", "garbage", "wrong_shape", "folder", "missing")
 GARBAGE = bytes(range(256)) * 4
@@ -37,27 +38,6 @@ STATE_FILES = {
     "targets": "plans/p1/targets.json",
     "state": "plans/state.json",
 }
-TARGETS_SHEET = "region,metric,value,unit\n太原市,5G基站,30000,个\n"
-FIGURES_SHEET = (
-    "region,target,date,value,unit,source\n"
-    "140000,SX-04,2023-11-30,93307,个,山西省通信管理局 (test figure)\n"
-)
-
-
-def strict_json(text: str):
-    """Parse JSON as a strict parser would: NaN and Infinity are refused."""
-
-    def refuse(name: str):
-        raise ValueError(f"not strict JSON: {name}")
-
-    return json.loads(text, parse_constant=refuse)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    """Run the command line in this process; return the exit code, stdout and stderr."""
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_clean(code: int, out: str, err: str) -> None:
@@ -87,32 +67,25 @@ def damage(path: Path, kind: str, wrong_shape: bytes) -> None:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """A real data folder: Shanxi's cities imported (大同 renamed 云冈), two plans, caches.
+def template(filled_home, tmp_path_factory) -> Path:
+    """A real data folder: the filled one (大同 renamed 云冈, plan 1), figures (plan 2), caches.
 
     The caches are a level of detail of the imported layer and a map view (a small document
     with a real bundle: building a whole one costs seconds and is not what is tested here).
     """
     from geodata.atlas import AtlasData
     from geodata.boundaries.active import cities
-    from geodata.boundaries.importer.inspect import inspect_boundary_file
-    from geodata.boundaries.store import BoundaryStore
     from geodata.drawing import MapOptions
     from geodata.web.levels import GeometryLevels
     from geodata.web.viewcache import ViewCache
 
     folder = tmp_path_factory.mktemp("damaged-template")
     home = folder / "home"
+    shutil.copytree(filled_home, home, symlinks=True)
     patch = pytest.MonkeyPatch()
     patch.setenv("INFRA_ATLAS_HOME", str(home))
     try:
-        names = list(cases.shanxi_cities()["name_zh"])
-        names[1] = "云冈市"
-        source = cases.named_geojson(folder, "renamed.geojson", names)
-        BoundaryStore().add(inspect_boundary_file(source))
-        (folder / "targets.csv").write_text(TARGETS_SHEET, encoding="utf-8")
         (folder / "figures.csv").write_text(FIGURES_SHEET, encoding="utf-8")
-        assert main(["import-targets", str(folder / "targets.csv")]) == 0
         assert main(["import-observations", str(folder / "figures.csv")]) == 0
         levels = GeometryLevels(cities("shanxi").gdf.geometry.values)
         levels.level(levels.embedded_index())

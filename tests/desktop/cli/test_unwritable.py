@@ -19,31 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
 from tests import boundary_cases as cases
 from tests import docmaker
+from tests.desktop.cli.conftest import FIGURES_SHEET, TARGETS_SHEET, cli, strict_json
 
 EXE = str(Path(sys.executable).with_name("infra-atlas"))
-TARGETS_SHEET = "region,metric,value,unit\n太原市,5G基站,30000,个\n"
-FIGURES_SHEET = (
-    "region,target,date,value,unit,source\n"
-    "140000,SX-04,2023-11-30,93307,个,山西省通信管理局 (test figure)\n"
-)
-
-
-def strict_json(text: str):
-    """Parse JSON refusing NaN and Infinity (what a strict parser does)."""
-
-    def refuse(name: str):
-        raise ValueError(f"not strict JSON: {name}")
-
-    return json.loads(text, parse_constant=refuse)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error(code: int, out: str, err: str, *words: str) -> None:
@@ -56,25 +36,6 @@ def one_error(code: int, out: str, err: str, *words: str) -> None:
 
 def _mount(*args: str) -> bool:
     return subprocess.run(["mount", *args], capture_output=True).returncode == 0
-
-
-@pytest.fixture(scope="module")
-def filled_home(tmp_path_factory) -> Path:
-    """A data folder holding a Shanxi city version and a target sheet (plan 1)."""
-    from geodata.boundaries.importer.inspect import inspect_boundary_file
-    from geodata.boundaries.store import BoundaryStore
-
-    folder = tmp_path_factory.mktemp("unwritable")
-    home = folder / "home"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("INFRA_ATLAS_HOME", str(home))
-    try:
-        BoundaryStore().add(inspect_boundary_file(cases.named_geojson(folder, "a.geojson")))
-        (folder / "targets.csv").write_text(TARGETS_SHEET, encoding="utf-8")
-        assert main(["import-targets", str(folder / "targets.csv")]) == 0
-    finally:
-        patch.undo()
-    return home
 
 
 class ReadOnlyHome:
