@@ -1,4 +1,10 @@
-"""The one path by which errors and messages reach the user."""
+"""The one path by which errors and messages reach the user.
+
+The engine's sentences (errors, warnings, what a repair did) are English, as the command line
+prints them; :func:`in_language` gives them in the window's language
+(:func:`geodata.messages.message`), and :meth:`Notifier.info` and :meth:`Notifier.error` show
+them so.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +13,38 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from geodata.paths import log_path
+from desktop.i18n import current_language
+from geodata.messages import message as engine_message
+from geodata.paths import append_log
 
 _logger = logging.getLogger("infra_atlas")
 
 
+def in_language(text: object, language: str | None = None) -> str:
+    """Return an engine sentence (or error) in the window's language.
+
+    Parameters
+    ----------
+    text : str, Sentence or Exception
+        What the engine said; a sentence no entry of :mod:`geodata.i18n` knows stays as it is.
+    language : {"zh", "en"}, optional
+        The language installed (:func:`desktop.i18n.current_language`) by default.
+    """
+    return engine_message(text, language or current_language())
+
+
 def log_unexpected(details: str) -> str:
-    """Append a traceback to the log file in the data directory and return the file's path."""
-    path = log_path()
-    with open(path, "a", encoding="utf-8") as f:
-        f.write(details.rstrip() + "\n\n")
+    """Append a traceback to the log file in the data directory and return the file's path.
+
+    Never fails: when the log cannot be written (a folder in its place, a read-only data
+    folder) the details go to the process's log only, and the text returned says so.
+    """
     _logger.error(details)
+    path = append_log(details)
+    if path is None:
+        return QCoreApplication.translate(
+            "Notifier", "the standard error output (the log file could not be written)"
+        )
     return str(path)
 
 
@@ -42,12 +69,14 @@ class Notifier:
         self.errors: list[str] = []
 
     def info(self, message: str, timeout_ms: int = 5000) -> None:
-        """Show a message in the status bar."""
-        self.status.showMessage(message, timeout_ms)
+        """Show a message in the status bar (an engine sentence in the window's language)."""
+        self.status.showMessage(in_language(message), timeout_ms)
 
     def error(self, message: str, expected: bool = True) -> None:
-        """Report a failure: a user error as it is, a bug as "logged to <file>"."""
-        if not expected:
+        """Report a failure: a user error in the window's language, a bug as "logged to <file>"."""
+        if expected:
+            message = in_language(message)
+        else:
             path = log_unexpected(message)
             last = message.strip().splitlines()[-1] if message.strip() else "unknown error"
             message = QCoreApplication.translate(

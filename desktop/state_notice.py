@@ -4,7 +4,8 @@ It shows the sentences of :func:`geodata.paths.home_problem` (a read-only or ful
 and :func:`geodata.housekeeping.state_problems` (damaged boundary versions, ``active.json``,
 plans), each naming the file and the fix. Its Repair button runs
 :func:`geodata.housekeeping.repair_state`, the engine function behind ``infra-atlas layers
---repair``, off the GUI thread. Hidden while nothing is wrong.
+--repair``, off the GUI thread. Hidden while nothing is wrong. The engine's sentences are
+shown in the window's language (:func:`desktop.notify.in_language`), again when it changes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.notify import in_language
 from desktop.workers import Worker, run_worker
 from geodata.housekeeping import repair_state, state_problems
 from geodata.paths import home_problem
@@ -28,7 +30,9 @@ class StateNotice(QFrame):
     Attributes
     ----------
     problems : list of str
-        The sentences shown (empty while hidden).
+        The sentences shown, in the window's language (empty while hidden).
+    said : list of str
+        The same sentences as the engine said them (English, as the command line prints them).
     """
 
     repaired = Signal(list)
@@ -40,6 +44,7 @@ class StateNotice(QFrame):
             "#state_notice { background: #fff4ce; border-bottom: 1px solid #d8b84a; }"
         )
         self.problems: list[str] = []
+        self.said: list[str] = []
         self._workers: set[Worker] = set()
         self._repaired = False
         self.title = QLabel(self)
@@ -77,9 +82,7 @@ class StateNotice(QFrame):
 
     def show_problems(self, damaged: list[str], unwritable: str | None = None) -> None:
         """Show damaged state (repairable) and an unwritable data folder (not repairable)."""
-        self.problems = [_sentence(unwritable)] if unwritable else []
-        self.problems += [_sentence(p) for p in damaged]
-        self.text.setText("\n".join(f"• {p}" for p in self.problems))
+        self.said = ([unwritable] if unwritable else []) + list(damaged)
         self.repair_button.setVisible(bool(damaged))
         self.repair_button.setEnabled(True)
         self.retranslate()
@@ -95,8 +98,7 @@ class StateNotice(QFrame):
         self.check()
         self._repaired = True
         if not self.problems:  # say what was done until the user closes the bar
-            self.problems = [_sentence(line) for line in done]
-            self.text.setText("\n".join(f"• {p}" for p in self.problems))
+            self.said = list(done)
             self.repair_button.hide()
             self.retranslate()
             self.setVisible(bool(self.problems))
@@ -105,12 +107,18 @@ class StateNotice(QFrame):
     def _on_failed(self, message: str, expected: bool) -> None:
         self.repair_button.setEnabled(True)
         last = message.strip().splitlines()[-1] if message.strip() else ""
-        self.problems = [_sentence(last if not expected else message)] + self.problems
-        self.text.setText("\n".join(f"• {p}" for p in self.problems))
+        self.said = [last if not expected else message] + self.said
+        self._show_sentences()
         self.show()
 
+    def _show_sentences(self) -> None:
+        """Show :attr:`said` in the window's language (as :attr:`problems`)."""
+        self.problems = [_sentence(in_language(p)) for p in self.said]
+        self.text.setText("\n".join(f"• {p}" for p in self.problems))
+
     def retranslate(self) -> None:
-        """Set the bar's own texts in the current language (the sentences stay as written)."""
+        """Set the bar's texts and the engine's sentences in the current language."""
+        self._show_sentences()
         if self._repaired:
             self.title.setText(self.tr("The data folder was repaired:"))
         else:

@@ -27,7 +27,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.dialogs.workspace import WorkspaceDialog, save_choice, workspace_text
-from desktop.notify import Notifier, log_unexpected
+from desktop.notify import Notifier, in_language, log_unexpected
 from desktop.workers import Worker, run_worker
 from geodata.errors import InfraAtlasError, InputError
 from geodata.postgis.changes import last_change, workspace_fingerprint
@@ -67,6 +67,9 @@ class Poll:
 
 def poll_workspace(dsn: str, shown: str | None = None) -> Poll:
     """Look at a shared workspace: its last change, or why it cannot be reached (worker thread).
+
+    The fingerprint is read from the server, which also renews the one the stores remember
+    (:func:`geodata.postgis.changes.recent_fingerprint`): the data notices the change too.
 
     Parameters
     ----------
@@ -185,15 +188,18 @@ class WorkspaceBar(QFrame):
         self.hide()
 
     def retranslate(self) -> None:
-        """Set the bar's texts in the current language (the server's words stay as said)."""
+        """Set the bar's texts, and the engine's sentence, in the current language.
+
+        The server's own words inside it (its reason, role names) stay as it said them.
+        """
         title, text = self._texts()
         self.title.setText(title)
         self.text.setText(text)
         self.text.setVisible(bool(text))
-        problem = _sentence(self.reason) if self.mode == "problem" else ""
+        problem = _sentence(in_language(self.reason)) if self.mode == "problem" else ""
         self.detail.setText(problem)
         self.detail.setVisible(bool(problem))
-        why = _sentence(self.reason) if self.mode == "offline" else ""
+        why = _sentence(in_language(self.reason)) if self.mode == "offline" else ""
         for label in (self.title, self.text):
             label.setToolTip(why)  # the server's own words, for whoever looks after it
         self.retry_button.setText(self.tr("Retry"))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from geodata.boundaries.store import BoundaryStore
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.paths import atomic_write_text, store_lock
 from geodata.plan.store import PlanStore
 from geodata.statefiles import clean_leftovers, set_aside
@@ -37,9 +38,13 @@ def state_problems() -> list[str]:
     for key, version in sorted(boundaries.active().items()):
         if not (boundaries.root / f"v{version}").exists():
             boundaries.warnings.append(
-                f"{boundaries.root / 'active.json'} names version {version} for {key}, which is "
-                "not stored: the bundled boundaries are shown instead; rewrite it with "
-                "infra-atlas layers --repair"
+                said(
+                    "state.not_stored",
+                    path=str(boundaries.root / "active.json"),
+                    version=version,
+                    key=key,
+                    fix=said("fix.active"),
+                )
             )
     plans = PlanStore()
     plans.plans()
@@ -86,22 +91,23 @@ def repair_plans(store: PlanStore | None = None) -> list[str]:
     root = store.root
     if not root.is_dir():
         return []
-    done = [f"removed {name}, left by an import that was stopped" for name in clean_leftovers(root)]
+    done: list[str] = [said("repair.leftover", name=name) for name in clean_leftovers(root)]
     with store_lock(root):
         for number, folder in _plan_folders(root):
             problem = _plan_problem(PlanStore(root), number)
             if problem is not None:
                 moved = set_aside(folder, root)
-                done.append(f"plan {number} was set aside in {moved} ({problem})")
+                done.append(said("repair.plan", number=number, moved=str(moved), problem=problem))
         reading = PlanStore(root)
         reading.hidden()
         state = root / "state.json"
         if reading.warnings:
             if os.path.lexists(state):
-                done.append(f"the damaged {state} was set aside in {set_aside(state, root)}")
+                moved = set_aside(state, root)
+                done.append(said("repair.set_aside", path=str(state), moved=str(moved)))
             body = {"hidden": [], "last": max(_plan_numbers(root), default=0)}
             atomic_write_text(state, json.dumps(body, indent=2) + "\n", fsync=True)
-            done.append(f"{state} was written again: every plan is shown")
+            done.append(said("repair.plans_state", path=str(state)))
     return done
 
 
@@ -125,11 +131,11 @@ def _plan_numbers(root: Path) -> list[int]:
 
 
 def _plan_problem(store: PlanStore, number: int) -> str | None:
-    """Return why a stored plan cannot be read, or None when all its files can."""
+    """Return why a stored plan cannot be read (the error's sentence), or None when it can."""
     try:
         store.get(number)
         store.plan_targets(number)
         store.plan_observations(number)
     except InputError as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return None

@@ -207,6 +207,262 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "绘制 {drawn} 类（设定 {asked} 类）：相同数值过多，分类合并",
         "en": "{drawn} of {asked} classes drawn: tied values merged classes",
     },
+    # Sentences to the user: errors, warnings and what a repair did (geodata.messages). The
+    # English is what the command line prints; the window shows the sentence in its language.
+    # Damaged state files (geodata.statefiles, geodata.boundaries.store, geodata.plan.store)
+    "msg.state.missing": {"zh": "{path} 缺失：{fix}", "en": "{path} is missing: {fix}"},
+    "msg.state.damaged": {
+        "zh": "{path} 已损坏（{what}）：{fix}",
+        "en": "{path} is damaged ({what}): {fix}",
+    },
+    "msg.state.missing_short": {"zh": "{path} 缺失", "en": "{path} is missing"},
+    "msg.state.damaged_short": {"zh": "{path} 已损坏（{what}）", "en": "{path} is damaged ({what})"},
+    "msg.state.not_stored": {
+        "zh": "{path} 为 {key} 指定了版本 {version}，但该版本并未保存：{fix}",
+        "en": "{path} names version {version} for {key}, which is not stored: {fix}",
+    },
+    "msg.state.no_plan": {
+        "zh": "没有可读取的规划 {number}：{detail}",
+        "en": "there is no readable plan {number}: {detail}",
+    },
+    "msg.damage.empty": {"zh": "文件是空的", "en": "empty"},
+    "msg.damage.garbage": {"zh": "不是 UTF-8 文本，而是乱码", "en": "not UTF-8 text: garbage bytes"},
+    "msg.damage.cut_short": {"zh": "内容不完整，被截断了", "en": "cut short"},
+    "msg.damage.not_json": {
+        "zh": "不是 JSON：{detail}（第 {line} 行）",
+        "en": "not JSON: {detail} (line {line})",
+    },
+    "msg.damage.too_deep": {"zh": "嵌套层数过多", "en": "nested too deeply"},
+    "msg.damage.constant": {
+        "zh": "含有严格 JSON 不允许的 {name}",
+        "en": "it holds {name}, which strict JSON does not allow",
+    },
+    "msg.damage.folder": {"zh": "这是一个文件夹，不是文件", "en": "a folder, not a file"},
+    "msg.damage.unreadable": {"zh": "无法读取：{reason}", "en": "unreadable: {reason}"},
+    "msg.damage.shape": {"zh": "不是{shape}：{detail}", "en": "not {shape}: {detail}"},
+    "msg.damage.no_entry": {"zh": "缺少 {entry} 项", "en": "no {entry} entry"},
+    "msg.damage.not_gpkg": {
+        "zh": "不是 GeoPackage，而是乱码",
+        "en": "not a GeoPackage: garbage bytes",
+    },
+    "msg.damage.not_layer": {
+        "zh": "不是可读取的图层：{detail}",
+        "en": "not a readable layer: {detail}",
+    },
+    "msg.damage.entry": {
+        "zh": "条目 {entry}: {value} 不是“省份:级别”键和版本号",
+        "en": "the entry {entry}: {value} is not a province:level key and a version",
+    },
+    "msg.shape.default": {"zh": "应有的内容", "en": "what it should hold"},
+    "msg.shape.version": {"zh": "边界版本清单", "en": "a version manifest"},
+    "msg.shape.active": {"zh": "当前边界版本列表", "en": "the active versions"},
+    "msg.shape.plan": {"zh": "规划清单", "en": "a plan manifest"},
+    "msg.shape.plans_state": {"zh": "规划状态", "en": "the plans' state"},
+    "msg.shape.plan_records": {"zh": "规划的{what}", "en": "the {what} of a plan"},
+    "msg.word.targets": {"zh": "目标", "en": "targets"},
+    "msg.word.figures": {"zh": "实绩数据", "en": "figures"},
+    "msg.word.observations": {"zh": "实绩数据", "en": "observations"},
+    "msg.fix.version": {
+        "zh": "版本 {number} 无法读取，已略去；点击“修复”或运行 infra-atlas layers --repair 将其移到一旁",
+        "en": "version {number} could not be read and is left out; set it aside with infra-atlas layers --repair",
+    },
+    "msg.fix.active": {
+        "zh": "现改为显示内置边界；点击“修复”或运行 infra-atlas layers --repair 重写该文件",
+        "en": "the bundled boundaries are shown instead; rewrite it with infra-atlas layers --repair",
+    },
+    "msg.fix.entry": {
+        "zh": "该条目已被忽略；点击“修复”或运行 infra-atlas layers --repair 将其删除",
+        "en": "it is ignored; remove it with infra-atlas layers --repair",
+    },
+    "msg.fix.plan": {
+        "zh": "规划 {number} 无法读取，已略去；请用 infra-atlas plans --remove {number} 删除后重新导入",
+        "en": "plan {number} could not be read and is left out; remove it with infra-atlas plans --remove {number} and import it again",
+    },
+    "msg.fix.plan_records": {
+        "zh": "规划 {number} 的{what}无法读取，已略去；请用 infra-atlas plans --remove {number} 删除后重新导入",
+        "en": "the {what} of plan {number} could not be read and are left out; remove it with infra-atlas plans --remove {number} and import it again",
+    },
+    "msg.fix.plans_state": {
+        "zh": "所有规划均已显示；隐藏或显示规划时会重写该文件（infra-atlas plans --show 0）",
+        "en": "every plan is shown; hiding or showing a plan writes it again (infra-atlas plans --show 0)",
+    },
+    "msg.fix.workspace_file": {
+        "zh": "请用 infra-atlas workspace --connect DSN（或 --local）重新选择工作空间，这会重写该文件",
+        "en": "choose the workspace again with infra-atlas workspace --connect DSN (or --local), which rewrites it",
+    },
+    # What a repair did (geodata.housekeeping, geodata.boundaries.store)
+    "msg.repair.leftover": {
+        "zh": "已删除中断的导入留下的 {name}",
+        "en": "removed {name}, left by an import that was stopped",
+    },
+    "msg.repair.plan": {
+        "zh": "规划 {number} 已移到 {moved}（{problem}）",
+        "en": "plan {number} was set aside in {moved} ({problem})",
+    },
+    "msg.repair.version": {
+        "zh": "版本 {number} 已移到 {moved}：{what}",
+        "en": "version {number} was set aside in {moved}: {what}",
+    },
+    "msg.repair.set_aside": {
+        "zh": "已将损坏的 {path} 移到 {moved}",
+        "en": "the damaged {path} was set aside in {moved}",
+    },
+    "msg.repair.plans_state": {
+        "zh": "已重写 {path}：所有规划均已显示",
+        "en": "{path} was written again: every plan is shown",
+    },
+    "msg.repair.bundled": {
+        "zh": "{key} 恢复显示内置边界（版本 {version} 无法读取）",
+        "en": "{key} shows the bundled boundaries again (version {version} could not be read)",
+    },
+    "msg.repair.active": {
+        "zh": "已重写 {path}（保留 {n} 个当前版本）",
+        "en": "{path} was rewritten ({n} active versions kept)",
+    },
+    # The data folder and writing files (geodata.paths)
+    "msg.home.relative": {
+        "zh": "INFRA_ATLAS_HOME 是相对路径 {env}：请设为绝对路径的文件夹（例如 {absolute}），或取消设置以使用默认文件夹",
+        "en": "INFRA_ATLAS_HOME is the relative path {env}: set it to an absolute folder such as {absolute}, or unset it to use the default folder",
+    },
+    "msg.home.unwritable": {
+        "zh": "数据文件夹 {home} 无法写入（{reason}）：导入的数据、设置和日志都不会保存；请使其可写、释放磁盘空间，或将 INFRA_ATLAS_HOME 设为其他文件夹",
+        "en": "the data folder {home} cannot be written ({reason}): imports, settings and the log are not saved; make it writable, free some space or set INFRA_ATLAS_HOME to another folder",
+    },
+    "msg.write.folder": {
+        "zh": "{path} 是文件夹而不是文件：请删除或重命名该文件夹",
+        "en": "{path} is a folder, not a file: remove or rename the folder",
+    },
+    "msg.write.failed": {
+        "zh": "无法写入 {path}（{reason}）：{fix}",
+        "en": "{path} could not be written ({reason}): {fix}",
+    },
+    "msg.write.fix_notdir_home": {
+        "zh": "某一级文件夹的位置上是一个文件：请删除或重命名该文件，或将 INFRA_ATLAS_HOME 设为其他文件夹",
+        "en": "a file stands where one of its folders should be: remove or rename that file, or set INFRA_ATLAS_HOME to another folder",
+    },
+    "msg.write.fix_notdir": {
+        "zh": "某一级文件夹的位置上是一个文件：请删除或重命名该文件，或选择其他文件夹",
+        "en": "a file stands where one of its folders should be: remove or rename that file, or choose another folder",
+    },
+    "msg.write.fix_full_home": {
+        "zh": "请为数据文件夹 {home} 释放磁盘空间，或将 INFRA_ATLAS_HOME 设为其他文件夹",
+        "en": "free some space for the data folder {home}, or set INFRA_ATLAS_HOME to another folder",
+    },
+    "msg.write.fix_full": {
+        "zh": "请释放磁盘空间，或选择其他文件夹",
+        "en": "free some space, or choose another folder",
+    },
+    "msg.write.fix_home": {
+        "zh": "请使数据文件夹 {home} 可写，或将 INFRA_ATLAS_HOME 设为其他文件夹",
+        "en": "make the data folder {home} writable, or set INFRA_ATLAS_HOME to another folder",
+    },
+    "msg.write.fix_other": {"zh": "请选择一个可以写入的文件夹", "en": "choose a folder you can write to"},
+    # The system's reasons (strerror), as they come in an English locale
+    "msg.os.denied": {"zh": "没有权限", "en": "Permission denied"},
+    "msg.os.read_only": {"zh": "文件系统是只读的", "en": "Read-only file system"},
+    "msg.os.full": {"zh": "磁盘已满", "en": "No space left on device"},
+    "msg.os.quota": {"zh": "超出磁盘配额", "en": "Disk quota exceeded"},
+    "msg.os.not_dir": {"zh": "不是文件夹", "en": "Not a directory"},
+    "msg.os.is_dir": {"zh": "是文件夹", "en": "Is a directory"},
+    "msg.os.missing": {"zh": "文件或文件夹不存在", "en": "No such file or directory"},
+    # A shared workspace (geodata.postgis.connection, geodata.postgis.schema)
+    "msg.workspace.unreachable": {
+        "zh": "无法连接共享工作空间 {shown}（{reason}）：请检查服务器是否在运行、连接字符串是否正确，或用 infra-atlas workspace --local 回到本地数据文件夹",
+        "en": "the workspace {shown} cannot be reached ({reason}): check that the server runs and the connection string is right, or go back to the local data folder with infra-atlas workspace --local",
+    },
+    "msg.workspace.read_only": {
+        "zh": "无法{action}：您的数据库角色对工作空间 {shown} 只有读取权限；请向其管理员申请写入权限（浏览和导出仍可使用）",
+        "en": "could not {action}: your database role may only read the workspace {shown}; ask its administrator for write access (browsing and exporting still work)",
+    },
+    "msg.workspace.lost": {
+        "zh": "无法{action}：与 {shown} 的连接已断开（{reason}）；没有做任何更改，请在服务器恢复后重试",
+        "en": "could not {action}: the connection to {shown} was lost ({reason}); nothing was changed, try again when the server is back",
+    },
+    "msg.workspace.no_schema": {
+        "zh": "数据库 {shown} 中还没有 Infra Atlas 工作空间：请用 infra-atlas workspace --connect '{shown}' --init 创建",
+        "en": "the database {shown} holds no Infra Atlas workspace yet: create it with infra-atlas workspace --connect '{shown}' --init",
+    },
+    "msg.workspace.newer_schema": {
+        "zh": "工作空间 {shown} 的结构版本为 {version}，比本版 Infra Atlas 能读取的版本（{supported}）更新：请更新 Infra Atlas 后再使用",
+        "en": "the workspace {shown} has schema version {version}, newer than this Infra Atlas reads ({supported}): update Infra Atlas to use it",
+    },
+    "msg.workspace.older_schema": {
+        "zh": "工作空间 {shown} 的结构版本为 {version}：请用 infra-atlas workspace --connect '{shown}' --init 升级",
+        "en": "the workspace {shown} has schema version {version}: upgrade it with infra-atlas workspace --connect '{shown}' --init",
+    },
+    "msg.workspace.ready": {
+        "zh": "工作空间 {shown} 已就绪（结构版本 {version}）",
+        "en": "the workspace {shown} is ready (schema version {version})",
+    },
+    "msg.workspace.created": {
+        "zh": "已在 {shown} 中创建 Infra Atlas 工作空间（结构版本 {version}）",
+        "en": "created the Infra Atlas workspace in {shown} (schema version {version})",
+    },
+    "msg.action.activate_version": {"zh": "启用该边界版本", "en": "activate the boundary version"},
+    "msg.action.hide_plan": {"zh": "隐藏或显示该规划", "en": "hide or show the plan"},
+    "msg.action.list_versions": {"zh": "列出边界版本", "en": "list the boundary versions"},
+    "msg.action.list_plans": {"zh": "列出规划", "en": "list the plans"},
+    "msg.action.read_active": {"zh": "读取当前边界", "en": "read the active boundaries"},
+    "msg.action.read_layer": {"zh": "读取边界图层", "en": "read the boundary layer"},
+    "msg.action.read_hidden": {"zh": "读取隐藏的规划", "en": "read the hidden plans"},
+    "msg.action.read_original": {"zh": "读取规划的原始文件", "en": "read the plan's original file"},
+    "msg.action.read_text": {"zh": "读取规划的文本", "en": "read the plan's text"},
+    "msg.action.read_records": {"zh": "读取规划 {number} 的{what}", "en": "read the {what} of plan {number}"},
+    "msg.action.remove_plan": {"zh": "删除该规划", "en": "remove the plan"},
+    "msg.action.restore_bundled": {"zh": "恢复内置边界", "en": "restore the bundled boundaries"},
+    "msg.action.store_version": {"zh": "保存边界版本", "en": "store the boundary version"},
+    "msg.action.store_plan": {"zh": "保存规划", "en": "store the plan"},
+    "msg.action.read_changes": {"zh": "读取工作空间的变更", "en": "read the workspace's changes"},
+    # Importing a boundary file (geodata.boundaries.importer, geodata.boundaries.store)
+    "msg.import.too_big": {
+        "zh": "{label}{what} {size} MB，超过了边界文件 {limit} MB 的上限：请确认选对了文件，或将 {variable} 设为更大的兆字节数后再读取",
+        "en": "{label} {what} {size} MB, over the {limit} MB limit for boundary files: check it is the right file, or set {variable} to a larger number of megabytes to read it",
+    },
+    "msg.import.size_is": {"zh": " 的大小为", "en": "is"},
+    "msg.import.unpacks_to": {"zh": " 解压后为", "en": "unpacks to"},
+    "msg.import.limit_value": {
+        "zh": "{variable}={raw} 不是大小：请设为整数兆字节数",
+        "en": "{variable}={raw} is not a size: set it to a whole number of megabytes",
+    },
+    "msg.import.formats": {
+        "zh": "Shapefile（单独的或 zip 压缩的）、GeoJSON、GeoPackage、KML/KMZ 或 FlatGeobuf 文件",
+        "en": "a shapefile (loose or zipped), GeoJSON, GeoPackage, KML/KMZ or FlatGeobuf",
+    },
+    "msg.import.table": {
+        "zh": "{name} 是表格，不是边界文件：请选择 {formats}（目标表请用 import-targets 导入）",
+        "en": "{name} is a table, not a boundary file: choose {formats} (a sheet of targets goes in with import-targets)",
+    },
+    "msg.import.shapefile_table": {
+        "zh": "{name} 是 Shapefile 的属性表：请选择同一文件夹中的 .shp 文件",
+        "en": "{name} is the table of a shapefile: choose the .shp beside it",
+    },
+    "msg.import.empty": {
+        "zh": "{name} 是空文件（0 字节）：请选择完整的文件",
+        "en": "{name} is empty (0 bytes): choose the complete file",
+    },
+    "msg.import.non_finite": {
+        "zh": "{label} 中有 {count} 个要素含有 NaN 或无穷大坐标（要素 {listed}）：请在 GIS 软件中修复，或重新导出该文件",
+        "en": "{label} has NaN or infinite coordinates in {count} features (feature {listed}): repair them in a GIS or export the file again",
+    },
+    "msg.import.no_features": {
+        "zh": "{label} 中没有要素：请选择含有区域多边形的文件",
+        "en": "{label} holds no features: choose a file with region polygons",
+    },
+    "msg.import.no_geometry": {
+        "zh": "{label} 是没有几何图形的表格：请选择含有区域多边形的边界文件",
+        "en": "{label} holds a table without geometry: choose a boundary file with region polygons",
+    },
+    "msg.import.no_polygons": {
+        "zh": "{label} 中没有可用的多边形：请重新导出区域面",
+        "en": "{label} holds no usable polygons: export the region areas again",
+    },
+    "msg.import.no_match": {
+        "zh": "{source} 的 {count} 个要素都没有匹配到{level}区域：请检查名称字段和代码字段（--name-field、--code-field）以及 --level",
+        "en": "none of the {count} features of {source} matched a {level} region: check the name and code fields (--name-field, --code-field) and --level",
+    },
+    "msg.level.city": {"zh": "地级市", "en": "city"},
+    "msg.level.county": {"zh": "县级", "en": "county"},
+    "msg.level.province": {"zh": "省级", "en": "province"},
 }
 
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from geodata.errors import InfraAtlasError, InputError, Unwritable
+from geodata.messages import Sentence, said
 
 APP_NAME = "infra-atlas"
 #: The cache folder chosen for each data folder (its own, or one in the temporary directory).
@@ -43,8 +44,7 @@ def data_home() -> Path:
         path = Path(env).expanduser()
         if not path.is_absolute():
             raise InputError(
-                f"INFRA_ATLAS_HOME is the relative path {env!r}: set it to an absolute folder "
-                f"such as {Path(env).absolute()}, or unset it to use the default folder"
+                said("home.relative", env=repr(env), absolute=str(Path(env).absolute()))
             )
     else:
         import platformdirs
@@ -80,11 +80,7 @@ def home_problem() -> str | None:
     reason = unwritable_reason(home)
     if reason is None:
         return None
-    return (
-        f"the data folder {home} cannot be written ({reason}): imports, settings and the log "
-        "are not saved; make it writable, free some space or set INFRA_ATLAS_HOME to another "
-        "folder"
-    )
+    return said("home.unwritable", home=str(home), reason=reason)
 
 
 def cache_dir() -> Path:
@@ -140,13 +136,15 @@ def unwritable(path: str | Path, exc: OSError) -> Unwritable:
     if isinstance(exc, Unwritable):
         return exc
     if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return Unwritable(f"{path} is a folder, not a file: remove or rename the folder")
+        return Unwritable(said("write.folder", path=str(path)))
     reason = exc.strerror or type(exc).__name__
     # errno and filename stay unset: OSError would print them instead of the sentence
-    return Unwritable(f"{path} could not be written ({reason}): {_write_fix(path, exc)}")
+    return Unwritable(
+        said("write.failed", path=str(path), reason=reason, fix=_write_fix(path, exc))
+    )
 
 
-def _write_fix(path: Path, exc: OSError) -> str:
+def _write_fix(path: Path, exc: OSError) -> Sentence:
     """Return what to do about a failed write: free space, or another (writable) folder."""
     full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
     try:
@@ -155,17 +153,10 @@ def _write_fix(path: Path, exc: OSError) -> str:
     except (OSError, InfraAtlasError):
         inside = False
     if exc.errno == errno.ENOTDIR:
-        todo = "a file stands where one of its folders should be: remove or rename that file"
-    elif full:
-        todo = f"free some space for the data folder {home}" if inside else "free some space"
-    else:
-        todo = (
-            f"make the data folder {home} writable"
-            if inside
-            else "choose a folder you can write to"
-        )
-    other = "set INFRA_ATLAS_HOME to another folder" if inside else "choose another folder"
-    return todo if todo.startswith("choose") else f"{todo}, or {other}"
+        return said("write.fix_notdir_home" if inside else "write.fix_notdir")
+    if full:
+        return said("write.fix_full_home", home=str(home)) if inside else said("write.fix_full")
+    return said("write.fix_home", home=str(home)) if inside else said("write.fix_other")
 
 
 def _read_umask() -> int:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geodata.errors import DamagedState
+from geodata.messages import Sentence, said
 from geodata.paths import atomic_write_text, data_home, try_store_lock, unwritable
 
 T = TypeVar("T")
@@ -41,14 +42,24 @@ class _Unreadable(Exception):
     """What is wrong with a file's bytes (the message is the ``<what>`` of the sentence)."""
 
 
-def damage_sentence(path: str | Path, what: str, fix: str) -> str:
-    """Return ``"<file> is damaged (<what>): <fix>"`` (``"<file> is missing: <fix>"``)."""
-    state = "is missing" if what == "missing" else f"is damaged ({what})"
-    return f"{path} {state}: {fix}"
+def damage_sentence(path: str | Path, what: str, fix: str) -> Sentence:
+    """Return ``"<file> is damaged (<what>): <fix>"`` (``"<file> is missing: <fix>"``).
+
+    The sentence keeps its key and values (:class:`geodata.messages.Sentence`), so the window
+    shows it in its language; ``what`` and ``fix`` may be sentences of their own.
+    """
+    if what == "missing":
+        return said("state.missing", path=str(path), fix=fix)
+    return said("state.damaged", path=str(path), what=what, fix=fix)
+
+
+def _what(exc: _Unreadable) -> str:
+    """Return what is wrong, keeping the sentence (``str(exc)`` would lose its key)."""
+    return exc.args[0] if exc.args else str(exc)
 
 
 def _reject_constant(name: str) -> float:
-    raise _Unreadable(f"it holds {name}, which strict JSON does not allow")
+    raise _Unreadable(said("damage.constant", name=name))
 
 
 def _decode(raw: bytes) -> Any:
@@ -60,19 +71,19 @@ def _decode(raw: bytes) -> Any:
         Saying what is wrong: empty, not UTF-8, cut short, not JSON, NaN.
     """
     if not raw.strip():
-        return _fail("empty")
+        return _fail(said("damage.empty"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _fail("not UTF-8 text: garbage bytes")
+        return _fail(said("damage.garbage"))
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            return _fail("cut short")
-        return _fail(f"not JSON: {exc.msg} (line {exc.lineno})")
+            return _fail(said("damage.cut_short"))
+        return _fail(said("damage.not_json", detail=exc.msg, line=exc.lineno))
     except RecursionError:
-        return _fail("nested too deeply")
+        return _fail(said("damage.too_deep"))
 
 
 def _fail(what: str) -> Any:
@@ -82,7 +93,9 @@ def _fail(what: str) -> Any:
 def shape_detail(exc: Exception) -> str:
     """Return what a parser found wrong with a value, briefly."""
     if isinstance(exc, KeyError):
-        return f"no {exc.args[0]!r} entry" if exc.args else "an entry is missing"
+        return (
+            said("damage.no_entry", entry=repr(exc.args[0])) if exc.args else "an entry is missing"
+        )
     detail = " ".join(str(exc).split())
     return detail[:100] if detail else type(exc).__name__
 
@@ -91,7 +104,7 @@ def read_json(
     path: str | Path,
     parse: Callable[[Any], T],
     fix: str,
-    shape: str = "what it should hold",
+    shape: str = said("shape.default"),
     missing: Any = _MISSING,
 ) -> T:
     """Read a JSON state file and return ``parse(value)``.
@@ -125,16 +138,16 @@ def read_json(
             return missing
         raise DamagedState(damage_sentence(path, "missing", fix)) from None
     except IsADirectoryError:
-        raise DamagedState(damage_sentence(path, "a folder, not a file", fix)) from None
+        raise DamagedState(damage_sentence(path, said("damage.folder"), fix)) from None
     except OSError as exc:
-        what = f"unreadable: {exc.strerror or type(exc).__name__}"
+        what = said("damage.unreadable", reason=exc.strerror or type(exc).__name__)
         raise DamagedState(damage_sentence(path, what, fix)) from None
     try:
         return parse(_decode(raw))
     except _Unreadable as exc:
-        raise DamagedState(damage_sentence(path, str(exc), fix)) from None
+        raise DamagedState(damage_sentence(path, _what(exc), fix)) from None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        what = f"not {shape}: {shape_detail(exc)}"
+        what = said("damage.shape", shape=shape, detail=shape_detail(exc))
         raise DamagedState(damage_sentence(path, what, fix)) from None
 
 

@@ -199,7 +199,7 @@
     <context>
         <name>ExportActions</name>
         <message>
-            <location filename="../export_actions.py" line="+484" />
+            <location filename="../export_actions.py" line="+461" />
             <source>Export &amp;view...</source>
             <translation>导出视图(&amp;V)...</translation>
         </message>
@@ -237,7 +237,7 @@
             <location line="-300" />
             <location line="+214" />
             <source>The map is still loading: export the view once it is drawn</source>
-            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page, the basemap tiles and the title's font have arrived. What an exported view keeps of Leaflet's controls: the scale bar (part of the map). The title band at the top of an exported view (over the map, in the page's font). Dress the offscreen page for the image: hide the controls (CSS), keep a basemap's credit without Leaflet's, add the title as text (never markup). A title waits for its font. Set a flag once two animation frames (or, without frames, 250 ms) have passed.</extracomment>
+            <extracomment>Screen resolution assumed for the DPI written into view images (CSS pixels). How long a 2x/3x re-render may take to load before the export gives up (ms). How often to ask the offscreen page whether it has finished drawing (ms). How long to wait for finer boundaries and basemap tiles before grabbing what is drawn (ms). What the live page shows beyond its document: the view, and what the app changed since. Show a snapshot in a freshly loaded page of the same document (the view last: selecting does not pan, but restyling and toggling must not move the map either way). Whether the finer boundaries of the live page, the basemap tiles and the title's font have arrived. What an exported view keeps of Leaflet's controls: the scale bar (part of the map). The title band at the top of an exported view (over the map, in the page's font). Dress the offscreen page for the image: hide the controls (CSS), keep a basemap's credit without Leaflet's, add the title as text (never markup). A title waits for its font.</extracomment>
             <translation>地图仍在加载：请在绘制完成后再导出视图</translation>
         </message>
         <message>
@@ -902,7 +902,12 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../notify.py" line="+53" />
+            <location filename="../notify.py" line="+45" />
+            <source>the standard error output (the log file could not be written)</source>
+            <translation>标准错误输出（日志文件无法写入）</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>Unexpected problem ({0}); details were written to {1}</source>
             <translation>发生意外问题（{0}）；详细信息已写入 {1}</translation>
         </message>
@@ -1610,7 +1615,7 @@
     <context>
         <name>StateNotice</name>
         <message>
-            <location filename="../state_notice.py" line="+115" />
+            <location filename="../state_notice.py" line="+123" />
             <source>The data folder was repaired:</source>
             <translation>数据文件夹已修复：</translation>
         </message>
@@ -2036,7 +2041,7 @@
     <context>
         <name>WorkspaceActions</name>
         <message>
-            <location filename="../workspace_actions.py" line="+307" />
+            <location filename="../workspace_actions.py" line="+310" />
             <source>&amp;Workspace...</source>
             <translation>工作空间(&amp;W)...</translation>
         </message>

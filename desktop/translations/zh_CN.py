@@ -106,6 +106,7 @@ TRANSLATIONS: dict[str, str] = {
     # Main window and notifications (desktop/notify.py ...)
     "Infra Atlas": "Infra Atlas",
     "Unexpected problem ({0}); details were written to {1}": "发生意外问题（{0}）；详细信息已写入 {1}",
+    "the standard error output (the log file could not be written)": "标准错误输出（日志文件无法写入）",
     "Infra Atlas - new infrastructure plans": "Infra Atlas - 新型基础设施规划",
     "&File": "文件(&F)",
     "&Import targets (CSV/Excel)...": "导入目标（CSV/Excel）(&I)...",

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.postgis.config import shown_dsn
 
 if TYPE_CHECKING:
@@ -67,11 +68,7 @@ def connect(dsn: str, autocommit: bool = False) -> psycopg.Connection:
             autocommit=autocommit,
         )
     except psycopg.Error as exc:
-        message = (
-            f"the workspace {shown_dsn(dsn)} cannot be reached ({_reason(exc)}): check that the "
-            "server runs and the connection string is right, or go back to the local data "
-            "folder with infra-atlas workspace --local"
-        )
+        message = said("workspace.unreachable", shown=shown_dsn(dsn), reason=_reason(exc))
         _DOWN[dsn] = (time.monotonic(), message)
         raise WorkspaceUnavailable(message) from None
     _DOWN.pop(dsn, None)
@@ -101,12 +98,9 @@ def database_errors(dsn: str, action: str) -> Iterator[None]:
         yield
     except errors.InsufficientPrivilege:
         raise ReadOnlyWorkspace(
-            f"could not {action}: your database role may only read the workspace "
-            f"{shown_dsn(dsn)}; ask its administrator for write access (browsing and exporting "
-            "still work)"
+            said("workspace.read_only", action=action, shown=shown_dsn(dsn))
         ) from None
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
         raise WorkspaceUnavailable(
-            f"could not {action}: the connection to {shown_dsn(dsn)} was lost ({_reason(exc)}); "
-            "nothing was changed, try again when the server is back"
+            said("workspace.lost", action=action, shown=shown_dsn(dsn), reason=_reason(exc))
         ) from None

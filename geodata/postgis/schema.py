@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+from geodata.messages import said
 
 if TYPE_CHECKING:
     import psycopg
@@ -121,19 +122,12 @@ def check_schema(conn: psycopg.Connection, shown: str) -> None:
     if version == SCHEMA_VERSION:
         return
     if version is None:
-        raise SchemaMismatch(
-            f"the database {shown} holds no Infra Atlas workspace yet: create it with "
-            f"infra-atlas workspace --connect '{shown}' --init"
-        )
+        raise SchemaMismatch(said("workspace.no_schema", shown=shown))
     if version > SCHEMA_VERSION:
         raise SchemaMismatch(
-            f"the workspace {shown} has schema version {version}, newer than this Infra Atlas "
-            f"reads ({SCHEMA_VERSION}): update Infra Atlas to use it"
+            said("workspace.newer_schema", shown=shown, version=version, supported=SCHEMA_VERSION)
         )
-    raise SchemaMismatch(
-        f"the workspace {shown} has schema version {version}: upgrade it with "
-        f"infra-atlas workspace --connect '{shown}' --init"
-    )
+    raise SchemaMismatch(said("workspace.older_schema", shown=shown, version=version))
 
 
 def create_or_upgrade(conn: psycopg.Connection, shown: str) -> str:
@@ -146,7 +140,7 @@ def create_or_upgrade(conn: psycopg.Connection, shown: str) -> str:
     """
     version = schema_version(conn)
     if version == SCHEMA_VERSION:
-        return f"the workspace {shown} is ready (schema version {SCHEMA_VERSION})"
+        return said("workspace.ready", shown=shown, version=SCHEMA_VERSION)
     if version is not None and version > SCHEMA_VERSION:
         check_schema(conn, shown)
     with conn.transaction():
@@ -157,7 +151,7 @@ def create_or_upgrade(conn: psycopg.Connection, shown: str) -> str:
             (str(SCHEMA_VERSION),),
         )
         _fast_compression(conn)
-    return f"created the Infra Atlas workspace in {shown} (schema version {SCHEMA_VERSION})"
+    return said("workspace.created", shown=shown, version=SCHEMA_VERSION)
 
 
 def _fast_compression(conn: psycopg.Connection) -> None:

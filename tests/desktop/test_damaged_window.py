@@ -16,25 +16,11 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.app import create_window, initial_state
+from desktop.app import initial_state
 from tests import boundary_cases as cases
-from tests.desktop.windows import run_js
+from tests.desktop.windows import open_window, regions_drawn
 
 WAIT = 90_000
-
-
-def open_window(qtbot, province: str):
-    """Create, show and draw a window; fail when the map does not finish drawing."""
-    window = create_window(province, None, quiet=True)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.view_ready, timeout=WAIT):
-        window.controller.rebuild(keep_view=False)
-    return window
-
-
-def regions_drawn(qtbot, window) -> int:
-    return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))["regions"]
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from geodata.paths import log_path
 from geodata.postgis.config import WORKSPACE_VARIABLE, WorkspaceConfig, save_config
 from geodata.postgis.connection import connect, forget_failures
 from geodata.postgis.schema import create_or_upgrade
-from tests.desktop.windows import run_js
+from tests.desktop.windows import open_window, regions_drawn
 from tests.pgcluster import pg_cluster  # noqa: F401 - the fixture
 
 WAIT = 90_000
@@ -67,20 +67,6 @@ def four_cities(tmp_path_factory) -> Path:
 def store_four(dsn: str, path: Path) -> None:
     """Store the four cities in a workspace as a colleague would (another store instance)."""
     PostgisBoundaryStore(dsn).add(inspect_boundary_file(path, level="city", province="shanxi"))
-
-
-def open_window(qtbot, province: str = "shanxi"):
-    """Create, show and draw a window; fail when the map does not finish drawing."""
-    window = create_window(province, None, quiet=True)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.view_ready, timeout=WAIT):
-        window.controller.rebuild(keep_view=False)
-    return window
-
-
-def regions_drawn(qtbot, window) -> int:
-    return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))["regions"]
 
 
 def no_traceback(window) -> None:

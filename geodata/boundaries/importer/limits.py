@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from geodata.errors import InputError
+from geodata.messages import said
 
 #: The environment variable that raises (or lowers) the budget, in megabytes.
 LIMIT_VARIABLE = "INFRA_ATLAS_MAX_INPUT_MB"
@@ -30,9 +31,7 @@ def input_limit_mb() -> int:
     if not raw:
         return DEFAULT_LIMIT_MB
     if not raw.isdigit() or int(raw) <= 0:
-        raise InputError(
-            f"{LIMIT_VARIABLE}={raw!r} is not a size: set it to a whole number of megabytes"
-        )
+        raise InputError(said("import.limit_value", variable=LIMIT_VARIABLE, raw=repr(raw)))
     return int(raw)
 
 
@@ -50,8 +49,14 @@ def check_size(label: str, size: int, what: str = "is") -> None:
     """
     limit = input_limit_mb()
     if size > limit * 1024 * 1024:
+        verb = {"is": said("import.size_is"), "unpacks to": said("import.unpacks_to")}
         raise InputError(
-            f"{label} {what} {size / 2**20:,.0f} MB, over the {limit:,} MB limit for boundary "
-            f"files: check it is the right file, or set {LIMIT_VARIABLE} to a larger number "
-            "of megabytes to read it"
+            said(
+                "import.too_big",
+                label=label,
+                what=verb.get(what, what),
+                size=f"{size / 2**20:,.0f}",
+                limit=f"{limit:,}",
+                variable=LIMIT_VARIABLE,
+            )
         )
