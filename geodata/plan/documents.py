@@ -13,7 +13,8 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from geodata.errors import InputError
-from seeds import DOCUMENTS_DIR, SEEDS_DIR
+from geodata.plan.manifest import manifest_section
+from seeds import DOCUMENTS_DIR
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,18 @@ class Document:
         return self.path.read_text(encoding="utf-8")
 
 
+def _is_documents(value: object) -> bool:
+    keys = ("file", "title", "publisher", "province")
+    return isinstance(value, list) and all(
+        isinstance(e, dict) and all(k in e for k in keys) for e in value
+    )
+
+
 @lru_cache(maxsize=1)
 def load_documents() -> dict[str, Document]:
     """Return the plan documents listed in ``seeds/manifest.yaml``, keyed by file name."""
-    import yaml
-
-    manifest = yaml.safe_load((SEEDS_DIR / "manifest.yaml").read_text(encoding="utf-8"))
     docs = {}
-    for entry in manifest["documents"]:
+    for entry in manifest_section("documents", _is_documents):
         path = DOCUMENTS_DIR / entry["file"]
         docs[entry["file"]] = Document(
             file=entry["file"],

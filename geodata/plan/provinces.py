@@ -7,17 +7,13 @@ list has a plain profile: no roles, no corridors, the plan-items map.
 
 from __future__ import annotations
 
-import json
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from geodata.errors import InputError
-from geodata.paths import atomic_write_text, cache_dir
+from geodata.plan.manifest import manifest_section
 from seeds import SEEDS_DIR
-
-MANIFEST = SEEDS_DIR / "manifest.yaml"
 
 #: The metric a province without a profile opens on.
 FALLBACK_METRIC = "plan_items"
@@ -72,25 +68,19 @@ def _is_entries(value: object) -> bool:
 def manifest_provinces() -> list[dict]:
     """Return the ``provinces`` entries of ``seeds/manifest.yaml``.
 
-    They are cached as JSON beside the other caches, keyed by the manifest's size and time, so
-    that the window starts without importing a YAML parser; a damaged cache is made again.
-    """
-    stat = MANIFEST.stat()
-    cache = cache_dir() / "seeds" / f"provinces-{stat.st_size}-{stat.st_mtime_ns}.json"
-    with suppress(OSError, ValueError):
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if _is_entries(cached):
-            return cached
-    import yaml
+    They are kept as JSON (:mod:`geodata.plan.manifest`): the window starts without a YAML parser.
 
-    entries = yaml.safe_load(MANIFEST.read_text(encoding="utf-8")).get("provinces") or []
-    if not _is_entries(entries):
-        raise InputError("seeds/manifest.yaml: each entry of 'provinces' needs a code and a slug")
-    entries = [{k: v for k, v in e.items() if v is not None} for e in entries]
-    with suppress(OSError):  # a read-only data home: parse the manifest each time
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(cache, json.dumps(entries, ensure_ascii=False, allow_nan=False))
-    return entries
+    Raises
+    ------
+    InputError
+        When an entry lacks its code or slug.
+    """
+    try:
+        return manifest_section("provinces", _is_entries)
+    except InputError:
+        raise InputError(
+            "seeds/manifest.yaml: each entry of 'provinces' needs a code and a slug"
+        ) from None
 
 
 @lru_cache(maxsize=1)
