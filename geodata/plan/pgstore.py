@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from geodata.errors import InputError
 from geodata.plan.store import BUNDLED, KINDS, PlanInfo, PlanStore
-from geodata.postgis.changes import record_change, workspace_fingerprint
+from geodata.postgis.changes import recent_fingerprint, record_change
 from geodata.postgis.workspace import WorkspaceAccess, store_in_use
 
 if TYPE_CHECKING:
@@ -84,8 +84,13 @@ class PostgisPlanStore(WorkspaceAccess, PlanStore):
         return self.snapshot.remembered("state", fetch, dict, dict)
 
     def fingerprint(self) -> str:
-        """Return a short hash of the workspace's last change (``offline`` when unreachable)."""
-        return workspace_fingerprint(self.dsn)
+        """Return a short hash of the workspace's last change (``offline`` when unreachable).
+
+        Remembered for a few seconds (:func:`geodata.postgis.changes.recent_fingerprint`): the
+        targets are asked for many times while a map is drawn; this process's own writes and
+        the window's poll renew it at once.
+        """
+        return recent_fingerprint(self.dsn)
 
     def _read_records(self, number: int, key: str, parse: Callable[[dict], Any]) -> list:
         from psycopg import sql
