@@ -30,7 +30,7 @@ from desktop.i18n import install_language, region_name
 from desktop.icons import app_icon
 from desktop.map.controller import MapController
 from desktop.map.view import MapView, grab_when_painted
-from desktop.notify import Notifier, plain_message_box
+from desktop.notify import Notifier, in_language, plain_message_box
 from desktop.panels import connect_event
 from desktop.panels.layers import LayersPanel
 from desktop.panels.region import RegionPanel
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         try:
             result = self.data.import_targets(path)
         except InfraAtlasError as exc:
-            self.notifier.error(str(exc), True)
+            self.notifier.error(exc, True)
             return
         except Exception as exc:  # noqa: BLE001 - routed through the notifier
             self.notifier.error(repr(exc), False)
@@ -367,7 +367,8 @@ class MainWindow(QMainWindow):
         )
         self.notifier.info(summary)
         if result.errors and not self.notifier.quiet:
-            lines = "\n".join(self.tr("line {0}: {1}").format(n, m) for n, m in result.errors)
+            said = (self.tr("line {0}: {1}").format(n, in_language(m)) for n, m in result.errors)
+            lines = "\n".join(said)
             plain_message_box(
                 self, self.tr("Import report"), f"{summary}\n\n{lines}", QMessageBox.Information
             )
@@ -468,8 +469,9 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Remember the window and the last view."""
+        """Remember the window and the last view; stop looking at a shared workspace."""
         self.save_settings()
+        self.workspace.stop()
         super().closeEvent(event)
 
     def screenshot(

@@ -72,11 +72,16 @@ class Notifier:
         """Show a message in the status bar (an engine sentence in the window's language)."""
         self.status.showMessage(in_language(message), timeout_ms)
 
-    def error(self, message: str, expected: bool = True) -> None:
-        """Report a failure: a user error in the window's language, a bug as "logged to <file>"."""
+    def error(self, message: str | BaseException, expected: bool = True) -> None:
+        """Report a failure: a user error in the window's language, a bug as "logged to <file>".
+
+        ``message`` may be the error itself, whose key gives the sentence in the window's
+        language.
+        """
         if expected:
             message = in_language(message)
         else:
+            message = str(message)
             path = log_unexpected(message)
             last = message.strip().splitlines()[-1] if message.strip() else "unknown error"
             message = QCoreApplication.translate(

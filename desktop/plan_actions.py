@@ -264,7 +264,7 @@ class PlanActions(QObject):
             )
             self.cancelled.emit()
             return
-        self.notifier.error(message, expected)
+        self.notifier.error(error if expected and error is not None else message, expected)
         self.failed.emit(self.notifier.errors[-1] if self.notifier.errors else message)
 
     def _on_read(self, result: PlanProposals) -> None:
@@ -302,11 +302,13 @@ class PlanActions(QObject):
             )
             self.stored.emit(info)
 
+        worker = Worker(store_plan, self.data, result, list(accepted))
+
         def failed(message: str, expected: bool) -> None:
-            self.notifier.error(message, expected)
+            error = worker.error if expected and worker.error is not None else message
+            self.notifier.error(error, expected)
             self.failed.emit(self.notifier.errors[-1] if self.notifier.errors else message)
 
-        worker = Worker(store_plan, self.data, result, list(accepted))
         run_worker(self._workers, worker, done, failed, owner=self)
 
     # ----------------------------------------------------------------- plans

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.i18n import region_name
 from desktop.labels import figure_text
-from desktop.notify import Notifier, plain_message_box
+from desktop.notify import Notifier, in_language, plain_message_box
 from desktop.state import AppState
 from geodata.errors import InfraAtlasError
 
@@ -115,7 +115,7 @@ class ProgressActions(QObject):
         try:
             result = self.data.import_observations(path)
         except InfraAtlasError as exc:
-            self.notifier.error(str(exc), True)
+            self.notifier.error(exc, True)
             return None
         except Exception as exc:  # noqa: BLE001 - routed through the notifier
             self.notifier.error(repr(exc), False)
@@ -150,7 +150,8 @@ class ProgressActions(QObject):
             "Nothing was stored: {count} problems in {file}. Fix these lines and import again."
         ).format(count=len(result.errors), file=result.source)
         lines = "\n".join(
-            self.tr("line {line}: {message}").format(line=n, message=m) for n, m in result.errors
+            self.tr("line {line}: {message}").format(line=n, message=in_language(m))
+            for n, m in result.errors
         )
         self.report = f"{summary}\n\n{lines}"
         self.notifier.info(summary, 15000)

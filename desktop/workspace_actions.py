@@ -297,7 +297,6 @@ class WorkspaceActions(QObject):
         self.action.triggered.connect(self.open_dialog)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.poll)
-        window.installEventFilter(self)  # no more looks once the window is closed
         self.retranslate()
 
     def start(self) -> None:
@@ -320,11 +319,9 @@ class WorkspaceActions(QObject):
         self.label.setText(self.tr("Workspace: {0}").format(name))
         self.bar.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Stop polling when the window closes."""
-        if watched is self.window and event.type() == QEvent.Close:
-            self.timer.stop()
-        return False
+    def stop(self) -> None:
+        """Look no more (the window closes)."""
+        self.timer.stop()
 
     # ----------------------------------------------------------------- the dialog
     def open_dialog(self) -> WorkspaceDialog:

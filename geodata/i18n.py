@@ -460,6 +460,139 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{source} 的 {count} 个要素都没有匹配到{level}区域：请检查名称字段和代码字段（--name-field、--code-field）以及 --level",
         "en": "none of the {count} features of {source} matched a {level} region: check the name and code fields (--name-field, --code-field) and --level",
     },
+    "msg.import.no_fields": {
+        "zh": "{label} 中没有能识别为区域代码或名称的字段（现有字段：{fields}）：请在“代码字段”和“名称字段”中指定（--code-field、--name-field）",
+        "en": "{label} has no field of region codes or names that could be recognised (fields: {fields}): give them with --code-field and --name-field",
+    },
+    "msg.import.no_fields_at": {
+        "zh": "{label} 中没有能识别为{level}区域代码或名称的字段（现有字段：{fields}）：请在“代码字段”和“名称字段”中指定（--code-field、--name-field）",
+        "en": "{label} has no field of region codes or names that could be recognised as {level} regions (fields: {fields}): give them with --code-field and --name-field",
+    },
+    "msg.import.no_fields_none": {"zh": "无", "en": "none"},
+    "msg.import.no_name_field": {
+        "zh": "{label} 中没有用作名称的字段 {given}：请用 --name-field 指定以下字段之一：{fields}",
+        "en": "{label} has no field {given} for the name: give --name-field one of {fields}",
+    },
+    "msg.import.no_code_field": {
+        "zh": "{label} 中没有用作代码的字段 {given}：请用 --code-field 指定以下字段之一：{fields}",
+        "en": "{label} has no field {given} for the code: give --code-field one of {fields}",
+    },
+    "msg.import.no_fields_listed": {"zh": "（没有字段）", "en": "(no fields)"},
+    "msg.import.unknown_level": {
+        "zh": "未知的级别 {given}：请使用以下之一：{choices}",
+        "en": "unknown level {given}: use one of {choices}",
+    },
+    "msg.import.unknown_datum": {
+        "zh": "未知的坐标基准 {given}：请使用 wgs84、gcj02 或 bd09",
+        "en": "unknown datum {given}: use wgs84, gcj02 or bd09",
+    },
+    "msg.import.unknown_encoding": {
+        "zh": "--encoding {given} 不是文本编码：请使用 GB18030、GBK、UTF-8 或 BIG5",
+        "en": "--encoding {given} is not a text encoding: use GB18030, GBK, UTF-8 or BIG5",
+    },
+    "msg.import.reproject": {
+        "zh": "{label} 无法从 {crs} 转换到 WGS-84（{reason}）：请检查坐标系，或用 --crs 指定",
+        "en": "{label} could not be reprojected from {crs} to WGS-84 ({reason}): check the CRS or give it with --crs",
+    },
+    "msg.import.off_globe": {
+        "zh": "{label} 的坐标不符合 {crs}（落在地球范围之外）：请用 --crs 指定正确的坐标系",
+        "en": "{label}'s coordinates do not fit {crs} (they fall off the globe): give the right CRS with --crs",
+    },
+    "msg.crs.not_crs": {
+        "zh": "--crs {value} 不是坐标参考系：请给出 EPSG 代码，例如 EPSG:4547（CGCS2000，114E）或 EPSG:4326",
+        "en": "--crs {value} is not a coordinate reference system: give an EPSG code such as EPSG:4547 (CGCS2000, 114E) or EPSG:4326",
+    },
+    "msg.crs.no_match": {
+        "zh": "{label} 没有坐标系，其坐标（{bounds}）不符合任何常用的中国投影：请指定坐标系，例如 --crs EPSG:4547（CGCS2000，114E）",
+        "en": "{label} has no CRS and its coordinates ({bounds}) match no usual Chinese projection: give the CRS, for example --crs EPSG:4547 (CGCS2000, 114E)",
+    },
+    "msg.crs.several": {
+        "zh": "{label} 没有坐标系，其坐标符合多个投影（{options}...）：请用 --crs 指定坐标系，或用 --province 指定省份以便区分",
+        "en": "{label} has no CRS and its coordinates fit several projections ({options}...): give the CRS with --crs, or the province with --province so it can be told",
+    },
+    "msg.crs.guessed": {
+        "zh": "文件没有坐标系；其坐标看起来是 {why}，因此使用了 {crs}（{name}）：如果地图位置不对，请用 --crs 指定坐标系",
+        "en": "the file has no CRS; its coordinates look like {why}, so {crs} ({name}) was used: if the map is off, give the CRS with --crs",
+    },
+    # Reading a sheet of targets or achieved figures (geodata.plan.user_targets, observation_sheet)
+    "msg.sheet.missing": {
+        "zh": "{path} 不存在：请检查路径",
+        "en": "{path} does not exist: check the path",
+    },
+    "msg.sheet.not_excel": {
+        "zh": "{name} 无法作为 Excel 读取（{reason}）：请重新保存",
+        "en": "{name} could not be read as Excel ({reason}): save it again",
+    },
+    "msg.sheet.kind": {
+        "zh": "{name}：请导入 .csv 或 .xlsx 表格",
+        "en": "{name}: import a .csv or .xlsx sheet",
+    },
+    "msg.sheet.encoding": {
+        "zh": "{name} 既不是 UTF-8 也不是 GBK 文本：请另存为 UTF-8 编码的 CSV",
+        "en": "{name} is neither UTF-8 nor GBK text: save it as UTF-8 CSV",
+    },
+    "msg.sheet.empty": {
+        "zh": "{name} 是空的：请保存带有表头行和数据的表格",
+        "en": "{name} is empty: save the sheet with a header row and data",
+    },
+    "msg.sheet.targets_columns": {
+        "zh": "{name} 中没有 {columns} 列：表头行需要 region、metric 和 value（unit、year 和 note 可选）",
+        "en": "{name} has no {columns} column: the header row needs region, metric and value (unit, year and note are optional)",
+    },
+    "msg.sheet.figures_columns": {
+        "zh": "{name} 中没有 {columns} 列：表头行需要 region、target（或 metric）、date 和 value（unit、source 和 role 可选）",
+        "en": "{name} has no {columns} column: the header row needs region, target (or metric), date and value (unit, source and role are optional)",
+    },
+    "msg.sheet.not_number": {
+        "zh": "{text} 不是数字：请写成 120000 这样的数字",
+        "en": "{text} is not a number: write digits such as 120000",
+    },
+    "msg.sheet.not_finite": {
+        "zh": "{text} 不是有限的数字：请写成 120000 这样的数字",
+        "en": "{text} is not a finite number: write digits such as 120000",
+    },
+    "msg.sheet.value_not_finite": {
+        "zh": "数值 {text} 不是有限的数字：请写成 93307 这样的数字",
+        "en": "the value {text} is not a finite number: write digits such as 93307",
+    },
+    "msg.sheet.metric_empty": {"zh": "指标为空", "en": "the metric is empty"},
+    "msg.sheet.value_empty": {"zh": "数值为空", "en": "the value is empty"},
+    "msg.sheet.figure_empty": {
+        "zh": "数值为空：请填写已达到的数值，例如 93307",
+        "en": "the value is empty: give the figure reached, e.g. 93307",
+    },
+    "msg.sheet.date_empty": {
+        "zh": "日期为空：请填写达到该数值的日期或年份",
+        "en": "the date is empty: give the date the figure was reached, or its year",
+    },
+    "msg.sheet.not_date": {
+        "zh": "日期 {text} 不是日期：请写成 2023-11-30、2023-11 或 2023",
+        "en": "the date {text} is not a date: write 2023-11-30, 2023-11 or 2023",
+    },
+    "msg.sheet.region_empty": {
+        "zh": "区域为空：请填写其 6 位行政区划代码或中文名称",
+        "en": "the region is empty: give its 6-digit adcode or Chinese name",
+    },
+    "msg.sheet.status": {
+        "zh": "状态 {status} 不是以下之一：{choices}",
+        "en": "status {status} is not one of {choices}",
+    },
+    "msg.sheet.region_ambiguous": {
+        "zh": "区域 {region} 可能是 {names}：请改写其行政区划代码",
+        "en": "region {region} could be {names}: write its adcode instead",
+    },
+    "msg.sheet.region_unknown": {
+        "zh": "区域 {region} 不是任何省、市或县：请使用其 6 位行政区划代码或中文名称",
+        "en": "region {region} matches no province, city or county: use its 6-digit adcode or Chinese name",
+    },
+    "msg.sheet.target_unknown": {
+        "zh": "目标 {target} 不是已知的目标编号：可用 infra-atlas targets 列出",
+        "en": "target {target} is not a known target id: list them with infra-atlas targets",
+    },
+    "msg.sheet.metric_unknown": {
+        "zh": "指标 {metric} 与任何目标的指标或编号都不匹配：请按 infra-atlas targets 列出的写法填写指标或目标编号",
+        "en": "metric {metric} matches no target's metric or id: write a metric or a target id as infra-atlas targets lists them",
+    },
     "msg.level.city": {"zh": "地级市", "en": "city"},
     "msg.level.county": {"zh": "县级", "en": "county"},
     "msg.level.province": {"zh": "省级", "en": "province"},

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.forms import labelled_form
 from desktop.i18n import region_name
+from desktop.notify import in_language
 from geodata.errors import InfraAtlasError, InputError
 from geodata.plan.targets import parse_value
 
@@ -197,7 +198,7 @@ class AddFigureDialog(QDialog):
                 note=self.note_edit.text().strip(),
             )
         except InfraAtlasError as exc:
-            self.show_error(str(exc))
+            self.show_error(in_language(exc))
             return
         self.show_error("")
         super().accept()

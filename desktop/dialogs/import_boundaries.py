@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.forms import labelled_form
 from desktop.i18n import region_choice
+from desktop.notify import in_language, log_unexpected
 from desktop.workers import Worker, run_worker
 from geodata.boundaries.importer.sources import SUFFIXES
+from geodata.messages import said
 from geodata.regions.catalogue import catalogue
 from geodata.vocab import DATUMS, LEVELS
 
@@ -309,8 +311,6 @@ class ImportBoundariesDialog(QDialog):
     def _on_failed(self, message: str, expected: bool, worker: Worker) -> None:
         self.check_button.setEnabled(True)
         if not expected:
-            from desktop.notify import log_unexpected
-
             path = log_unexpected(message)
             last = message.strip().splitlines()[-1] if message.strip() else ""
             message = self.tr("Unexpected problem ({0}); details were written to {1}").format(
@@ -318,6 +318,7 @@ class ImportBoundariesDialog(QDialog):
             )
         else:
             exc = getattr(worker, "error", None)
+            message = in_language(exc if exc is not None else message)
             layers = getattr(exc, "layers", None)
             if layers:
                 self._offer_layers(layers)
@@ -345,7 +346,7 @@ class ImportBoundariesDialog(QDialog):
         _fill(self.code_combo, result.fields, self.code_combo.currentData())
         lines = [
             self.tr("{0}: {1} features, {2} level, province {3}").format(
-                result.source, len(layer), layer.level, layer.province or "-"
+                result.source, len(layer), self._level_name(layer.level), layer.province or "-"
             ),
             self.tr("CRS: {0} ({1}, {2}), reprojected to WGS-84 (EPSG:4326)").format(
                 result.crs_in, result.crs_description, self._crs_source(result.crs_source)
@@ -365,10 +366,14 @@ class ImportBoundariesDialog(QDialog):
         self._show_preview(result)
         self.warnings.clear()
         for warning in result.warnings:
-            self.warnings.addItem(warning)  # QListWidget items are plain text
+            self.warnings.addItem(in_language(warning))  # QListWidget items are plain text
         if not result.warnings:
             self.warnings.addItem(self.tr("None."))
         self.checked.emit(result)
+
+    def _level_name(self, level: str) -> str:
+        """Return ``"city"`` as the engine says it, in the window's language (``"地级市"``)."""
+        return in_language(said(f"level.{level}")) if level in LEVELS else level
 
     def _crs_source(self, source: str) -> str:
         return {

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.dialogs.forms import labelled_form
 from desktop.i18n import current_language, region_name
 from desktop.labels import category_labels, qualifier_labels, status_labels
+from desktop.notify import in_language
 from geodata.plan.extract.proposal import QUALIFIERS, Proposal
 from geodata.plan.store import is_figure
 from geodata.plan.targets import CATEGORIES, STATUSES
@@ -309,7 +310,8 @@ class PlanReviewDialog(QDialog):
             details.append(document.encoding)
         self.document_label.setText(f"{document.title}\n{' · '.join(filter(None, details))}")
         warnings = list(document.warnings)
-        self.warnings_label.setText("\n".join(self.tr("Note: {0}").format(w) for w in warnings))
+        notes = (self.tr("Note: {0}").format(in_language(w)) for w in warnings)
+        self.warnings_label.setText("\n".join(notes))
         self.warnings_label.setVisible(bool(warnings))
 
     def qualifier_labels(self, form: bool = False) -> dict[str, str]:
@@ -604,7 +606,7 @@ class PlanReviewDialog(QDialog):
             date = self._parse_date()
             regions = self._parse_regions()
         except ValueError as exc:
-            self.form_error.setText(str(exc))
+            self.form_error.setText(in_language(exc))
             self.form_error.show()
             return None
         edited = {

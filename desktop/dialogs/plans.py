@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import current_language, region_name
+from desktop.notify import in_language
 from geodata.errors import InfraAtlasError
 from geodata.plan.pgstore import plan_store
 from geodata.plan.provinces import featured
@@ -201,7 +202,7 @@ class PlansDialog(QDialog):
         try:
             self.store.set_hidden(info.plan, hidden)
         except InfraAtlasError as exc:
-            self._report(str(exc))
+            self._report(in_language(exc))
             return
         self.error_label.hide()
         self.refresh()
@@ -216,7 +217,7 @@ class PlansDialog(QDialog):
         try:
             self.store.remove(info.plan)
         except InfraAtlasError as exc:
-            self._report(str(exc))
+            self._report(in_language(exc))
             return
         self.error_label.hide()
         self.refresh()

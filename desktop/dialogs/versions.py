@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import current_language, region_name
+from desktop.notify import in_language
 from desktop.workers import Worker, run_worker
 
 
@@ -225,7 +226,7 @@ class VersionsDialog(QDialog):
         try:
             message = self.store.activate(version)
         except InfraAtlasError as exc:
-            self._report(str(exc))
+            self._report(in_language(exc))
             return
         self.error_label.hide()
         self.refresh()
@@ -310,7 +311,7 @@ class VersionsDialog(QDialog):
         run_worker(self._workers, Worker(build), self._load_map, self._report_failure, owner=self)
 
     def _report_failure(self, message: str, _expected: bool) -> None:
-        self._report(message.strip().splitlines()[-1])
+        self._report(in_language(message.strip().splitlines()[-1]))
 
     def _load_map(self, path: str) -> None:
         from pathlib import Path

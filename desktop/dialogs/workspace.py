@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.forms import labelled_form
-from desktop.notify import log_unexpected
+from desktop.notify import in_language, log_unexpected
 from desktop.workers import Worker, run_worker
 from geodata.errors import InfraAtlasError
 from geodata.postgis.config import (
@@ -198,7 +198,7 @@ class WorkspaceDialog(QDialog):
         try:
             parse_dsn(dsn)  # a password is refused before anything is tried or saved
         except InfraAtlasError as exc:
-            self._show_error(str(exc))
+            self._show_error(in_language(exc))
             return
         self._busy(True)
         self.status.setText(self.tr("Connecting to {0}...").format(shown_dsn(dsn)))
@@ -230,6 +230,8 @@ class WorkspaceDialog(QDialog):
             message = self.tr("Unexpected problem ({0}); details were written to {1}").format(
                 last, log_unexpected(message)
             )
+        else:
+            message = in_language(message)
         self._show_error(message)
 
     def use_local(self) -> None:
@@ -240,7 +242,7 @@ class WorkspaceDialog(QDialog):
         try:
             save_choice(config)
         except InfraAtlasError as exc:  # an unwritable data folder
-            self._show_error(str(exc))
+            self._show_error(in_language(exc))
             return
         self.status.clear()
         self.chosen.emit(config, message)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.plan.observations import Observation
 from geodata.plan.progress import iso_date
 from geodata.plan.targets import Target, parse_value
@@ -46,7 +47,6 @@ ROLE_WORDS = {
     "observed": ("", "observed", "actual", "achieved", "实际", "完成", "实际值"),
     "baseline": ("baseline", "base", "基线", "基期", "基准", "基数"),
 }
-_NEEDED = "region, target (or metric), date and value (unit, source and role are optional)"
 
 
 @dataclass
@@ -150,7 +150,7 @@ def import_observations(
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path} does not exist: check the path")
+        raise InputError(said("sheet.missing", path=path))
     header, rows = _read_rows(path)
     mapping = _map_columns(header, path.name)
     ctx = _context(targets, known, today)
@@ -223,7 +223,7 @@ def _decode(path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{path.name} is neither UTF-8 nor GBK text: save it as UTF-8 CSV")
+    raise InputError(said("sheet.encoding", name=path.name))
 
 
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -232,7 +232,7 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     if suffix in (".xlsx", ".xlsm", ".xls"):
         return _read_excel(path)
     if suffix not in (".csv", ".txt"):
-        raise InputError(f"{path.name}: import a .csv or .xlsx sheet")
+        raise InputError(said("sheet.kind", name=path.name))
     reader = csv.reader(io.StringIO(_decode(path), newline=""))
     header = [c.strip() for c in next(reader, [])]
     rows = []
@@ -247,7 +247,7 @@ def _read_excel(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]
     try:
         table = pd.read_excel(path, dtype=object)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(f"{path.name} could not be read as Excel ({exc}): save it again") from exc
+        raise InputError(said("sheet.not_excel", name=path.name, reason=str(exc))) from exc
     header = [str(c).strip() for c in table.columns]
     rows = [
         (i + 2, {h: _cell(v) for h, v in zip(header, values, strict=True)})
@@ -280,9 +280,7 @@ def _map_columns(columns: list[str], name: str) -> dict[str, str]:
     if "target" not in mapping and "metric" not in mapping:
         missing.insert(1, "target or metric")
     if missing:
-        raise InputError(
-            f"{name} has no {', '.join(missing)} column: the header row needs {_NEEDED}"
-        )
+        raise InputError(said("sheet.figures_columns", name=name, columns=", ".join(missing)))
     return mapping
 
 
@@ -331,7 +329,7 @@ def _check_row(
 
 def _value(text: str, errors: list[str]) -> float | None:
     if not text:
-        errors.append("the value is empty: give the figure reached, e.g. 93307")
+        errors.append(said("sheet.figure_empty"))
         return None
     try:
         value = parse_value(text)
@@ -339,7 +337,7 @@ def _value(text: str, errors: list[str]) -> float | None:
         errors.append(str(exc))
         return None
     if value is None or not math.isfinite(value):
-        errors.append(f"the value {text!r} is not a finite number: write digits such as 93307")
+        errors.append(said("sheet.value_not_finite", text=repr(text)))
         return None
     return value
 
@@ -347,14 +345,14 @@ def _value(text: str, errors: list[str]) -> float | None:
 def _date(text: str, today: str, errors: list[str]) -> str:
     """Return the ISO date a cell gives (a year is its last day); note a bad or future one."""
     if not text:
-        errors.append("the date is empty: give the date the figure was reached, or its year")
+        errors.append(said("sheet.date_empty"))
         return ""
     cleaned = text.replace("年", "-").replace("月", "-").replace("日", "")
     cleaned = cleaned.replace("/", "-").replace(".", "-").split("T")[0].strip("- ")
     try:
         date = iso_date(cleaned.split()[0] if cleaned else "", "the date")
     except InputError:
-        errors.append(f"the date {text!r} is not a date: write 2023-11-30, 2023-11 or 2023")
+        errors.append(said("sheet.not_date", text=repr(text)))
         return ""
     if date > today:
         meaning = "" if date == text else f" (read as {date})"
@@ -385,9 +383,7 @@ def _candidates(raw: dict[str, str], ctx: _Context, errors: list[str]) -> list[T
     if target_id:
         found = ctx.by_id(target_id)
         if found is None:
-            errors.append(
-                f"target {target_id!r} is not a known target id: list them with infra-atlas targets"
-            )
+            errors.append(said("sheet.target_unknown", target=repr(target_id)))
             return None
         if found.value is None:
             errors.append(f"target {target_id} has no number to reach: link a target with a value")
@@ -398,10 +394,7 @@ def _candidates(raw: dict[str, str], ctx: _Context, errors: list[str]) -> list[T
         return None
     matching = [t for t in ctx.by_metric(metric) if t.value is not None]
     if not matching:
-        errors.append(
-            f"metric {metric!r} matches no target's metric or id: write a metric or a target id "
-            "as infra-atlas targets lists them"
-        )
+        errors.append(said("sheet.metric_unknown", metric=repr(metric)))
         return None
     return matching
 
@@ -413,7 +406,7 @@ def _province_of(adcode: str) -> str:
 def _region(text: str, provinces: set[str], errors: list[str]) -> str | None:
     """Resolve a region as a target sheet does; the linked targets' province decides names."""
     if not text:
-        errors.append("the region is empty: give its 6-digit adcode or Chinese name")
+        errors.append(said("sheet.region_empty"))
         return None
     for level in LEVELS:
         index = national_index(level)
@@ -423,14 +416,11 @@ def _region(text: str, provinces: set[str], errors: list[str]) -> str | None:
             if len(narrowed) == 1:
                 return narrowed[0]
             names = ", ".join(index.describe(c) for c in found.candidates)
-            errors.append(f"region {text!r} could be {names}: write its adcode instead")
+            errors.append(said("sheet.region_ambiguous", region=repr(text), names=names))
             return None
         if found.adcode:
             return found.adcode
-    errors.append(
-        f"region {text!r} matches no province, city or county: use its 6-digit adcode or "
-        "Chinese name"
-    )
+    errors.append(said("sheet.region_unknown", region=repr(text)))
     return None
 
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.regions.names import normalise_code
 from seeds import SEEDS_DIR
 
@@ -124,7 +125,7 @@ def parse_value(text: object) -> float | None:
         if text != text:
             return None
         if not math.isfinite(text):
-            raise InputError(f"{text!r} is not a finite number: write digits such as 120000")
+            raise InputError(said("sheet.not_finite", text=repr(text)))
         return float(text)
     cleaned = str(text).strip().replace(",", "").replace("，", "")
     if not cleaned:
@@ -132,9 +133,9 @@ def parse_value(text: object) -> float | None:
     try:
         value = float(cleaned)
     except ValueError:
-        raise InputError(f"{text!r} is not a number: write digits such as 120000") from None
+        raise InputError(said("sheet.not_number", text=repr(text))) from None
     if not math.isfinite(value):
-        raise InputError(f"{text!r} is not a finite number: write digits such as 120000")
+        raise InputError(said("sheet.not_finite", text=repr(text)))
     return value
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.plan.targets import STATUSES, Target, parse_value
 from geodata.regions.catalogue import national_index
 from geodata.vocab import LEVELS
@@ -80,11 +81,9 @@ def _read_table(path: Path):
         try:
             return pd.read_excel(path, dtype=object)
         except Exception as exc:  # openpyxl raises many types for a damaged file
-            raise InputError(
-                f"{path.name} could not be read as Excel ({exc}): save it again"
-            ) from exc
+            raise InputError(said("sheet.not_excel", name=path.name, reason=str(exc))) from exc
     if suffix not in (".csv", ".txt"):
-        raise InputError(f"{path.name}: import a .csv or .xlsx sheet")
+        raise InputError(said("sheet.kind", name=path.name))
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -93,11 +92,11 @@ def _read_table(path: Path):
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError(f"{path.name} is neither UTF-8 nor GBK text: save it as UTF-8 CSV")
+        raise InputError(said("sheet.encoding", name=path.name))
     import io
 
     if not text.strip():
-        raise InputError(f"{path.name} is empty: save the sheet with a header row and data")
+        raise InputError(said("sheet.empty", name=path.name))
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
@@ -111,10 +110,7 @@ def _map_columns(columns: list[str], name: str) -> dict[str, str]:
                 break
     missing = [f for f in ("region", "metric", "value") if f not in mapping]
     if missing:
-        raise InputError(
-            f"{name} has no {', '.join(missing)} column: the header row needs region, metric "
-            "and value (unit, year and note are optional)"
-        )
+        raise InputError(said("sheet.targets_columns", name=name, columns=", ".join(missing)))
     return mapping
 
 
@@ -147,7 +143,7 @@ def import_user_targets(path: str | Path) -> UserTargetImport:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path} does not exist: check the path")
+        raise InputError(said("sheet.missing", path=path))
     table = _read_table(path)
     mapping = _map_columns(list(table.columns), path.name)
     result = UserTargetImport(source=path.name)
@@ -158,7 +154,7 @@ def import_user_targets(path: str | Path) -> UserTargetImport:
         if not any(raw.values()):
             continue
         if not raw["metric"]:
-            result.errors.append((line, "the metric is empty"))
+            result.errors.append((line, said("sheet.metric_empty")))
             continue
         try:
             value = parse_value(raw["value"])
@@ -166,19 +162,21 @@ def import_user_targets(path: str | Path) -> UserTargetImport:
             result.errors.append((line, str(exc)))
             continue
         if value is None:
-            result.errors.append((line, "the value is empty"))
+            result.errors.append((line, said("sheet.value_empty")))
             continue
         status = raw.get("status") or "planned"
         if status not in STATUSES:
-            result.errors.append((line, f"status {status!r} is not one of {', '.join(STATUSES)}"))
+            choices = ", ".join(STATUSES)
+            result.errors.append((line, said("sheet.status", status=repr(status), choices=choices)))
             continue
         found, level = None, None
         for index, lvl in zip(indexes, LEVELS, strict=True):
             candidate = index.resolve(raw["region"])
             if candidate.ambiguous:
                 names = ", ".join(index.describe(c) for c in candidate.candidates)
+                region = repr(raw["region"])
                 result.errors.append(
-                    (line, f"region {raw['region']!r} could be {names}: write its adcode instead")
+                    (line, said("sheet.region_ambiguous", region=region, names=names))
                 )
                 found = None
                 level = "ambiguous"
@@ -189,13 +187,7 @@ def import_user_targets(path: str | Path) -> UserTargetImport:
         if level == "ambiguous":
             continue
         if found is None:
-            result.errors.append(
-                (
-                    line,
-                    f"region {raw['region']!r} matches no province, city or county: "
-                    "use its 6-digit adcode or Chinese name",
-                )
-            )
+            result.errors.append((line, said("sheet.region_unknown", region=repr(raw["region"]))))
             continue
         quoted = ", ".join(f"{k}={v}" for k, v in raw.items() if v)
         result.targets.append(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from geodata.boundaries.importer.sources import Source, read_features
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.regions.catalogue import national_index
 
 if TYPE_CHECKING:
@@ -91,9 +92,7 @@ def gdal_encoding(name: str) -> str:
     try:
         canonical = codecs.lookup(name).name
     except LookupError as exc:
-        raise InputError(
-            f"--encoding {name!r} is not a text encoding: use GB18030, GBK, UTF-8 or BIG5"
-        ) from exc
+        raise InputError(said("import.unknown_encoding", given=repr(name))) from exc
     return {"iso8859-1": "ISO-8859-1", "utf-8": "UTF-8"}.get(canonical, canonical.upper())
 
 

@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.regions.catalogue import national_index
 from geodata.regions.names import normalise_code
 from geodata.vocab import LEVELS
@@ -50,14 +51,11 @@ def check_given_fields(
     InputError
         Naming the fields the file has.
     """
-    for given, kind, flag in (
-        (name_field, "name", "--name-field"),
-        (code_field, "code", "--code-field"),
-    ):
+    for given, kind in ((name_field, "name"), (code_field, "code")):
         if given is not None and given not in fields:
+            listed = ", ".join(fields) or said("import.no_fields_listed")
             raise InputError(
-                f"{label} has no field {given!r} for the {kind}: "
-                f"give {flag} one of {', '.join(fields) or '(no fields)'}"
+                said(f"import.no_{kind}_field", label=label, given=repr(given), fields=listed)
             )
 
 

@@ -48,6 +48,7 @@ from geodata.boundaries.importer.sources import (
 from geodata.crs.guess import crs_label, guess_crs, parse_crs
 from geodata.errors import InputError
 from geodata.layer import Layer
+from geodata.messages import said
 from geodata.regions.catalogue import resolve_province
 from geodata.vocab import LEVELS
 
@@ -279,11 +280,11 @@ def _checked_options(
     from geodata.crs.datum import normalise_datum
 
     if level is not None and level not in LEVELS:
-        raise InputError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+        raise InputError(said("import.unknown_level", given=repr(level), choices=", ".join(LEVELS)))
     try:
         source_datum = normalise_datum(datum)
     except ValueError as exc:
-        raise InputError(f"unknown datum {datum!r}: use wgs84, gcj02 or bd09") from exc
+        raise InputError(said("import.unknown_datum", given=repr(datum))) from exc
     province_code = resolve_province(province) if province else None
     return _Options(source_datum, province_code, parse_crs(crs) if crs else None)
 
@@ -364,10 +365,7 @@ def _with_crs(
     if file_crs is not None:
         return gdf, "file"
     guessed, why = guess_crs(gdf, label, hint)
-    warnings.append(
-        f"the file has no CRS; its coordinates look like {why}, so {crs_label(guessed)} "
-        f"({guessed.name}) was used: if the map is off, give the CRS with --crs"
-    )
+    warnings.append(said("crs.guessed", why=why, crs=crs_label(guessed), name=guessed.name))
     return gdf.set_crs(guessed), "guessed"
 
 
@@ -379,17 +377,13 @@ def _to_wgs84(gdf: gpd.GeoDataFrame, label: str, crs_in: str, datum: str) -> gpd
         gdf = gdf.to_crs("EPSG:4326")
     except Exception as exc:  # pyproj refuses some transformations
         raise InputError(
-            f"{label} could not be reprojected from {crs_in} to WGS-84 ({exc}): "
-            "check the CRS or give it with --crs"
+            said("import.reproject", label=label, crs=crs_in, reason=str(exc))
         ) from exc
     bounds = gdf.total_bounds
     if not all(math.isfinite(float(v)) for v in bounds) or not (
         -180 <= bounds[0] and bounds[2] <= 180 and -90 <= bounds[1] and bounds[3] <= 90
     ):
-        raise InputError(
-            f"{label}'s coordinates do not fit {crs_in} (they fall off the globe): "
-            "give the right CRS with --crs"
-        )
+        raise InputError(said("import.off_globe", label=label, crs=crs_in))
     if datum == "wgs84":
         return gdf
     geometries = convert_geometries(gdf.geometry.values, datum, "wgs84")

@@ -17,8 +17,10 @@ from geodata.boundaries.bundled import bundled_layer
 from geodata.boundaries.importer.encoding import CJK
 from geodata.boundaries.importer.fields import guess_code_field, guess_level, guess_name_field
 from geodata.errors import InputError
+from geodata.messages import said
 from geodata.regions.catalogue import RegionIndex, national_index
 from geodata.regions.names import PROVINCE_EN, normalise_code, without_controls
+from geodata.vocab import LEVELS
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -102,10 +104,11 @@ def match_regions(
         level = guess_level(codes)
     name_field = name_field or guess_name_field(gdf, level)
     if code_field is None and name_field is None:
-        wanted = f" as {level} regions" if level else ""
+        listed = ", ".join(fields) or said("import.no_fields_none")
         raise InputError(
-            f"{label} has no field of region codes or names that could be recognised{wanted} "
-            f"(fields: {', '.join(fields) or 'none'}): give them with --code-field and --name-field"
+            said("import.no_fields_at", label=label, level=said(f"level.{level}"), fields=listed)
+            if level in LEVELS
+            else said("import.no_fields", label=label, fields=listed)
         )
     names = _clean_names(list(gdf[name_field]), warnings) if name_field else [None] * len(gdf)
     index_level = level or "city"
