@@ -16,8 +16,10 @@ from one :class:`~geodata.printing.page.TypeScale` per page (A3 scales A4 by 420
 
 A national figure (all of China) follows China's map-publishing conventions: its main map
 shows the mainland with Hainan and Taiwan, the South China Sea islands are in an inset at the
-bottom right, the maritime boundary line is drawn (:mod:`geodata.printing.national`), and the
-map approval number (审图号) and a disclaimer, when given, print under the map.
+bottom right, the maritime boundary line is drawn (:mod:`geodata.printing.national`), the
+neighbouring countries are pale grey under China's regions in both
+(:mod:`geodata.printing.neighbours`), and the map approval number (审图号) and a disclaimer,
+when given, print under the map.
 
 Chinese text uses the shipped Noto Sans SC (:func:`geodata.fonts.register_matplotlib_font`).
 Save a figure with :func:`geodata.printing.output.save_figure`.
@@ -466,6 +468,11 @@ def _draw_map(frame: MapFrame, drawn: Drawn, context: Layer | None, selected: st
     """Draw the context, the regions, the selection, the maritime line, roles and corridors."""
     if context is not None and drawn.visible["context"] and not drawn.national:
         _draw_context(frame, context, drawn)  # China's own regions cover China's context
+    if drawn.national:  # the neighbouring countries, pale grey under China's regions
+        from geodata.printing.neighbours import draw_neighbours
+
+        bounds = _window_in_degrees(frame, margin=1.0)
+        draw_neighbours(frame.ax, frame.project, bounds, frame.tolerance, drawn.sizes.line(0.3))
     _draw_regions(frame, drawn)
     if selected and selected in set(drawn.layer.gdf["adcode"]):
         _draw_highlight(frame, drawn, selected)

