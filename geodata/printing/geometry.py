@@ -7,6 +7,7 @@ carrée), so shapes and the scale bar stay true across a province.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -93,19 +94,58 @@ def geometry_path(geoms: Any) -> MplPath:
     return MplPath(np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces]))
 
 
+#: Layers with more vertices than this keep their print simplification in the cache.
+CACHED_VERTICES = 100_000
+
+
 def simplified(regions: np.ndarray, tolerance: float) -> np.ndarray:
     """Return the regions simplified for print, shared borders once where the input allows.
 
     A clean coverage is simplified as one (``shapely.coverage_simplify``: neighbours never
     open gaps). Overlapping or non-noded regions, which a user's file may hold, are simplified
     one by one instead: each stays valid, borders may differ by the tolerance.
+
+    A big layer's result (China's provinces: about three seconds) is kept in the data home's
+    cache, keyed by the projected input and the tolerance, so the next figure of the same map
+    reads it in milliseconds (a damaged file is a miss, never an error).
     """
     import numpy as np
-    import shapely
+
+    from geodata.boundaries.bundled_cache import read_entries, write_geometries
 
     regions = np.asarray(regions, dtype=object)
     if tolerance <= 0 or len(regions) == 0:
         return regions
+    path = _simplified_cache(regions, tolerance)
+    entries = read_entries(path) if path is not None else None
+    if entries is not None and len(entries[1]) == len(regions):
+        return entries[1]
+    result = _simplify(regions, tolerance)
+    if path is not None:
+        write_geometries(path, [str(i) for i in range(len(result))], result)
+    return result
+
+
+def _simplified_cache(regions: np.ndarray, tolerance: float) -> Path | None:
+    """Return the cache file of a big layer's print simplification (None for a small one)."""
+    import hashlib
+
+    import shapely
+
+    from geodata.paths import cache_dir
+
+    if int(shapely.get_num_coordinates(regions).sum()) < CACHED_VERTICES:
+        return None
+    digest = hashlib.blake2b(f"{tolerance!r}:{shapely.geos_version}".encode(), digest_size=12)
+    for wkb in shapely.to_wkb(regions):
+        digest.update(wkb)
+    return cache_dir() / "print" / f"simplified-{digest.hexdigest()}.wkb"
+
+
+def _simplify(regions: np.ndarray, tolerance: float) -> np.ndarray:
+    """Simplify as one coverage when the input is one, else region by region."""
+    import shapely
+
     try:
         if shapely.coverage_is_valid(regions):
             return shapely.coverage_simplify(regions, tolerance)
