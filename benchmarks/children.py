@@ -46,8 +46,23 @@ def _python_peak_mb() -> float:
 
 
 def _trace(what: str) -> None:
-    """Print a timestamp on stderr (seen when a child is run by hand)."""
-    print(f"{time.perf_counter() - START:7.3f} {what}", file=sys.stderr, flush=True)
+    """Print a timestamp and the memory so far on stderr (seen when a child is run by hand)."""
+    memory = _status_mb("VmRSS"), _status_mb("VmHWM")
+    print(
+        f"{time.perf_counter() - START:7.3f} {what} (resident {memory[0]:.0f} MB, "
+        f"peak {memory[1]:.0f} MB)",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _status_mb(field: str) -> float:
+    """Return a memory figure of this process from /proc/self/status, in MB (0 if absent)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _report(**values) -> None:
@@ -228,6 +243,7 @@ def atlas_import(out: str, gpkg: str) -> None:
     result = _atlas_view(out, prepare)
     # what the app does after the first paint: the finer levels of detail, off the GUI thread
     data.complete_levels("both", "county")
+    _trace("levels completed")
     _report(html_mb=os.path.getsize(result["path"]) / 1e6)
 
 

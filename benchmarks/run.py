@@ -14,7 +14,9 @@ programs are in ``benchmarks/children.py``. Nothing here is part of the test sui
 Times are wall-clock from process start to the PNG being written (the children write it under
 a temporary name and rename it); memory is the peak resident size of the Python process and,
 sampled every 20 ms, of the whole process tree (Chromium's processes included). The cold
-starts are not sampled: the sampling itself would slow a sub-second program down.
+starts are not sampled: the sampling itself would slow a sub-second program down. The national
+first import's memory goal is judged on the tree's proportional set size (shared pages counted
+once), read in one more, untimed run.
 """
 
 from __future__ import annotations
@@ -63,6 +65,38 @@ def _tree_rss_mb(pid: int, seen: set[int] | None = None) -> float:
     return total / 1e6
 
 
+def _tree_pss_mb(pid: int) -> float:
+    """Return the proportional set size of a process and its descendants, in MB (Linux /proc).
+
+    Unlike a sum of resident sizes, a page shared by several processes of the tree (Qt's
+    WebEngine library is mapped by the Python process and every Chromium process) counts once,
+    split between them; reading it costs tens of milliseconds a process.
+    """
+    total = 0
+    for p in _tree_pids(pid):
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total / 1024
+
+
+def _tree_pids(pid: int) -> list[int]:
+    """Return a process and its descendants."""
+    found, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def timed(
     args: list[str],
     out: Path,
@@ -70,12 +104,15 @@ def timed(
     timeout: float = 900,
     blank_ok: bool = False,
     memory: bool = True,
+    pss: bool = False,
 ) -> dict:
     """Run a program; return seconds to ``out`` appearing, its JSON line and peak tree RSS.
 
     The file is polled every 2 ms; the process tree's memory every 20 ms, and not at all when
     ``memory`` is False (a walk of /proc over Chromium's processes and threads takes CPU from
-    the program being timed, on a 2-core machine, which matters for sub-second cases).
+    the program being timed, on a 2-core machine, which matters for sub-second cases). With
+    ``pss`` the tree's proportional set size is sampled too (``tree_peak_pss_mb``), as often as
+    its cost allows: for an untimed run, as it slows the program down.
     """
     out.unlink(missing_ok=True)
     start = time.perf_counter()
@@ -83,7 +120,7 @@ def timed(
         args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     written = None
-    peak = 0.0
+    peak = peak_pss = 0.0
     pids: set[int] = set()
     sampled = -1.0
     while proc.poll() is None or (written is None and out.exists()):
@@ -92,6 +129,8 @@ def timed(
             written = now - start
         if proc.poll() is None and (memory or written is not None) and now - sampled >= 0.02:
             peak = max(peak, _tree_rss_mb(proc.pid, pids))  # also collects pids to stop later
+            if pss:
+                peak_pss = max(peak_pss, _tree_pss_mb(proc.pid))
             sampled = now
         if now - start > timeout:
             proc.kill()
@@ -105,7 +144,7 @@ def timed(
     report = json.loads(lines[-1]) if lines else {}
     if _is_blank(out) and not blank_ok:
         raise RuntimeError(f"{' '.join(args)} wrote a blank screenshot: the timing would lie")
-    return {"seconds": written, "tree_peak_mb": peak, **report}
+    return {"seconds": written, "tree_peak_mb": peak, "tree_peak_pss_mb": peak_pss, **report}
 
 
 def _stop_leftovers(pids: set[int]) -> None:
@@ -253,26 +292,72 @@ def main(argv: list[str] | None = None) -> int:
                     blank_ok=True,
                 )
             )
-        first = []
-        for _ in range(args.repeat if args.repeat < 3 else 3):
+
+        def first_import(pss: bool = False) -> dict:
             for stale in ("boundaries", "cache/geometry", "cache/views"):
                 shutil.rmtree(home / stale, ignore_errors=True)
-            first.append(timed(child("atlas-import", str(png), str(gpkg)), png, env))
+            return timed(child("atlas-import", str(png), str(gpkg)), png, env, pss=pss)
+
+        first = [first_import() for _ in range(args.repeat if args.repeat < 3 else 3)]
+        measured = first_import(pss=True)  # untimed: reading the PSS slows the program down
         # The naive page never painted its polygons here: its time to a painted map is only known
         # to be longer than the wait. The goals are judged against its time to the page loaded
         # (the screenshot it could first take), the smaller and so the stricter baseline.
         naive_s = median([r["seconds"] - r.get("waited_for_paint_s", 0.0) for r in naive])
+        naive_tree_rss = median([r["tree_peak_mb"] for r in naive])
         naive_painted = median([r["seconds"] for r in naive])
         rows.append(
             (
                 "national counties: first import to painted map (s)",
                 median([r["seconds"] for r in first]),
                 naive_s,
-                ">= 5x faster",
-                1 / 5,
+                ">= 10x faster",
+                1 / 10,
             )
         )
+        rows.append(
+            (
+                "  its peak memory, process tree PSS, with LOD (MB)",
+                measured["tree_peak_pss_mb"],
+                None,
+                "<= 1024 MB",
+                None,
+            )
+        )
+        rows.append(
+            (
+                "  its peak memory, sum of resident sizes (MB)",
+                max(r["tree_peak_mb"] for r in first),
+                naive_tree_rss,
+                "(reported)",
+                None,
+            )
+        )
+        rows.append(
+            (
+                "  its peak memory, Python process (MB)",
+                max(r["python_peak_mb"] for r in first),
+                median([r["python_peak_mb"] for r in naive]),
+                "(reported)",
+                None,
+            )
+        )
+        notes.append(
+            "first import memory: from an empty boundary store and level cache, to the painted "
+            "map and then every finer level of detail written (the app's background completion), "
+            "the whole process tree (Python and Chromium's processes). PSS (proportional set "
+            "size, one untimed run: reading it slows the program) counts a page shared by "
+            "several processes once, split between them; the sum of resident sizes (the timed "
+            "runs, their highest) counts Qt WebEngine's library pages again in every Chromium "
+            "process and a forked child's pages twice, so it overstates the tree's memory"
+        )
         print(f"first import: ours {[round(r['seconds'], 2) for r in first]}", flush=True)
+        print(
+            f"first import peak memory: PSS {measured['tree_peak_pss_mb']:.0f} MB, resident sums "
+            f"{[round(r['tree_peak_mb']) for r in first]} MB, Python "
+            f"{[round(r['python_peak_mb']) for r in first]} MB",
+            flush=True,
+        )
         print(f"naive: {[round(r['seconds'], 2) for r in naive]}", flush=True)
         if not all(r.get("painted") for r in naive):
             notes.append(
@@ -420,10 +505,14 @@ def _verdict(name: str, ours: float, base: float | None, goal: str) -> str:
         return "met" if ours <= 3 else "MISSED"
     if "2x baseline" in goal:
         return "met" if base and ours <= 2 * base else "MISSED"
+    if "10x faster" in goal:
+        return "met" if base and base / ours >= 10 else "MISSED"
     if "5x faster" in goal:
         return "met" if base and base / ours >= 5 else "MISSED"
     if "20x faster" in goal:
         return "met" if base and base / ours >= 20 else "MISSED"
+    if goal.startswith("<= 1024 MB"):
+        return "met" if ours <= 1024 else "MISSED"
     if goal.startswith("<= 5 MB"):
         return "met" if ours <= 5 else "MISSED"
     if goal.startswith("<= 700 MB"):

@@ -527,7 +527,7 @@ class AtlasData:
         if hit is not None:
             return hit
         from geodata.plan.classify import preload
-        from geodata.web.levels import PARALLEL_VERTICES, GeometryLevels
+        from geodata.web.levels import PARALLEL_VERTICES, GeometryLevels, release_memory
 
         # Start simplifying the boundaries at once: GEOS releases the GIL, so it overlaps with
         # importing folium and mapclassify and with building the rest of the page.
@@ -551,7 +551,9 @@ class AtlasData:
             {"id": m.id, "label_en": m.label_en, "label_zh": m.label_zh}
             for m in self.metrics(province, level)
         ]
-        return cache.put(key, html, {"key": key, "metrics": metrics, "regions": regions})
+        view = cache.put(key, html, {"key": key, "metrics": metrics, "regions": regions})
+        release_memory()  # hand back what building a big layer's page freed, before it loads
+        return view
 
     def warm(self, province: str, level: str) -> None:
         """Load what panels and restyles of a view need, and its finer levels of detail.

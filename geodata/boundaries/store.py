@@ -34,8 +34,8 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,16 +139,56 @@ class VersionInfo:
         }
 
 
-@lru_cache(maxsize=8)
+#: The layers read (or just written), by (file, modification time): at most a few.
+_LAYERS: dict[tuple[str, int], gpd.GeoDataFrame] = {}
+_LAYERS_KEPT = 8
+_LAYERS_LOCK = threading.Lock()
+
+
 def _read_layer(gpkg: str, mtime_ns: int) -> gpd.GeoDataFrame:
+    """Return a version's layer file as read (kept: versions never change)."""
+    key = (gpkg, mtime_ns)
+    with _LAYERS_LOCK:
+        kept = _LAYERS.get(key)
+    if kept is not None:
+        return kept
     import pyogrio
 
-    gdf = pyogrio.read_dataframe(gpkg)
+    gdf = _text_columns(pyogrio.read_dataframe(gpkg))
+    _keep_layer(key, gdf)
+    return gdf
+
+
+def _text_columns(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the layer with its code and names as text or None (raise if it has no rows)."""
     if len(gdf) == 0:
         raise ValueError("no regions")
     for column in ("adcode", "name_zh", "name_en"):
         gdf[column] = [None if v is None or v != v else str(v) for v in gdf[column]]
     return gdf
+
+
+def _keep_layer(key: tuple[str, int], gdf: gpd.GeoDataFrame) -> None:
+    with _LAYERS_LOCK:
+        _LAYERS.pop(key, None)
+        _LAYERS[key] = gdf
+        while len(_LAYERS) > _LAYERS_KEPT:
+            del _LAYERS[next(iter(_LAYERS))]
+
+
+def _keep_written(gpkg: Path, gdf: gpd.GeoDataFrame) -> None:
+    """Keep a layer just written as if read back, when reading it back gives the same.
+
+    The import's geometries are then the version's (no second copy of a big layer in memory,
+    no second read). GeoPackage writes a mix of polygons and multipolygons as multipolygons:
+    such a layer is read back from the file instead.
+    """
+    import shapely
+
+    kinds = set(shapely.get_type_id(gdf.geometry.values).tolist())
+    if len(kinds) != 1 or gdf.crs is None or not gdf.crs.equals("EPSG:4326"):
+        return
+    _keep_layer((str(gpkg), gpkg.stat().st_mtime_ns), _text_columns(gdf.reset_index(drop=True)))
 
 
 def version_layer(info: VersionInfo, gdf: gpd.GeoDataFrame) -> Layer:
@@ -444,6 +484,7 @@ class BoundaryStore:
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
+            _keep_written(self.root / f"v{number}" / "layer.gpkg", gdf)
             if activate:
                 self._set_active(info.key, number)
         return info
@@ -542,7 +583,8 @@ class BoundaryStore:
                     continue
                 readable.add(number)
             done += self._repair_active(readable)
-        _read_layer.cache_clear()
+        with _LAYERS_LOCK:
+            _LAYERS.clear()
         return done
 
     def _repair_active(self, readable: set[int]) -> list[str]:

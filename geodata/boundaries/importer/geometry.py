@@ -42,13 +42,16 @@ def check_geometry(gdf: gpd.GeoDataFrame, label: str) -> tuple[gpd.GeoDataFrame,
         When the file holds no usable polygons.
     """
     import geopandas as gpd
+    import numpy
     import shapely
 
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf._geometry_column_name not in gdf:
         raise InputError(
             f"{label} holds a table without geometry: choose a boundary file with region polygons"
         )
-    geoms = shapely.force_2d(gdf.geometry.values)
+    geoms = numpy.asarray(gdf.geometry.values)
+    if shapely.has_z(geoms).any():  # a copy of every geometry only when one is 3-D
+        geoms = shapely.force_2d(geoms)
     _refuse_without_polygons(geoms, label)
     _refuse_non_finite(geoms, label)
     sorting = _sort(geoms)

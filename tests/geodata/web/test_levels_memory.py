@@ -1,0 +1,122 @@
+"""Levels of detail of a big layer: encoded in blocks and strips, the same as in one go.
+
+A national county layer (4 million vertices) is encoded a block of features at a time and its
+strips are encoded as soon as they are simplified, so its levels never hold the whole layer's
+temporary arrays or simplified geometry at once; these tests check that doing so changes
+nothing in what is written, on Shanxi's real counties with the thresholds lowered.
+"""
+
+import gc
+
+import numpy as np
+import pytest
+import shapely
+
+from geodata.boundaries.bundled import bundled_layer
+from geodata.web import levels
+from geodata.web.levels import (
+    GeometryLevels,
+    decode_geometry,
+    encode_geometries,
+    encode_level,
+    geometry_hash,
+    pixel_degrees,
+    release_memory,
+    simplify_level,
+)
+
+
+@pytest.fixture(scope="module")
+def shanxi_counties():
+    """Shanxi's 117 counties (about 60,000 vertices)."""
+    return np.asarray(bundled_layer("county", "140000").gdf.geometry.values)
+
+
+def _with_odd_features(geoms):
+    """The counties with a missing geometry, a point and a collection holding a polygon."""
+    odd = [
+        None,
+        shapely.Point(112, 37),
+        shapely.GeometryCollection(
+            [shapely.Point(1, 2), shapely.Polygon([(110, 36), (110.5, 36), (110.5, 36.5)])]
+        ),
+    ]
+    return np.array([odd[0], *geoms[:40], odd[1], *geoms[40:], odd[2]], dtype=object)
+
+
+def test_encoding_in_small_blocks_writes_the_same_text(shanxi_counties, monkeypatch):
+    geoms = _with_odd_features(shanxi_counties)
+    whole = encode_geometries(geoms, 10**5)
+    monkeypatch.setattr(levels, "ENCODE_BLOCK_VERTICES", 500)  # a block per feature or so
+    assert encode_geometries(geoms, 10**5) == whole
+    # and the text is the geometry: decoded, it is the source rounded to the scale
+    first = decode_geometry(whole[1], 10**5)
+    assert shapely.hausdorff_distance(first, geoms[1]) < 2e-5
+    assert whole[0] == [] and whole[41] == []  # nothing for no geometry and for a point
+    assert len(whole[-1]) == 1  # the collection's polygon
+
+
+def test_big_values_and_negative_coordinates_round_trip():
+    # far from the origin at the finest scale: values of 6 chunks, negative deltas
+    ring = [(-179.999999, -89.5), (179.999999, -89.5), (179.999999, 89.5), (-179.999999, 89.5)]
+    polygon = shapely.Polygon(ring, [[(-1, -1), (1, -1), (0, 1)]])
+    (encoded,) = encode_geometries(np.array([polygon], dtype=object), 10**6)
+    back = decode_geometry(encoded, 10**6)
+    assert shapely.equals_exact(back.geoms[0], polygon, tolerance=1e-6)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_strips_encoded_as_they_come_match_the_simplified_level(
+    shanxi_counties, monkeypatch, threads
+):
+    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 5_000)  # strips, each finished alone
+    geoms = _with_odd_features(shanxi_counties)
+    scale = levels.level_scale(10, 41.0)
+    expected = encode_geometries(simplify_level(geoms, 10, 41.0), scale)
+    assert encode_level(geoms, 10, 41.0, scale, threads=threads) == expected
+    assert expected[0] == [] and len(expected[-1]) == 1
+
+
+def test_coarse_strips_are_simplified_again_as_one_coverage(shanxi_counties, monkeypatch):
+    zoom = 6
+    source = int(shapely.get_num_coordinates(shanxi_counties).sum())
+    one_pass = shapely.coverage_simplify(shanxi_counties, levels.level_tolerance(zoom, 41.0))
+    # strips alone keep their borders and the province's outline exact
+    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 10_000)
+    strips = simplify_level(shanxi_counties, zoom, 41.0)
+    assert int(shapely.get_num_coordinates(strips).sum()) > 10_000  # a fine level: no 2nd pass
+    monkeypatch.setattr(levels, "PARALLEL_VERTICES", source - 1)  # the strips keep fewer
+    coarse = simplify_level(shanxi_counties, zoom, 41.0)
+    kept = int(shapely.get_num_coordinates(coarse).sum())
+    assert shapely.coverage_is_valid(coarse)  # no gap, no overlap
+    assert shapely.hausdorff_distance(shanxi_counties, coarse).max() <= pixel_degrees(zoom, 41.0)
+    # as light as one pass over the whole layer, within a few vertices
+    assert abs(kept - int(shapely.get_num_coordinates(one_pass).sum())) <= 0.02 * kept
+
+
+def test_completing_levels_writes_what_computing_each_level_writes(
+    shanxi_counties, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 20_000)
+    completed = GeometryLevels(shanxi_counties, root=tmp_path / "a")
+    scripts = completed.complete(0)
+    assert [p.name for p in scripts] == ["level-6.js", "level-8.js", "level-10.js", "level-12.js"]
+    each = GeometryLevels(shanxi_counties, root=tmp_path / "b")
+    for index in (1, 2, 3, 4):
+        assert completed.level(index).features == each.level(index, threads=2).features
+    release_memory()  # hands freed memory back; nothing else changes
+    assert completed.level(4).features == each.level(4).features
+
+
+def test_the_hash_of_an_array_is_remembered_until_it_changes_or_goes(shanxi_counties):
+    geoms = shanxi_counties.copy()
+    key = geometry_hash(geoms)
+    assert geometry_hash(geoms) == key == geometry_hash(shanxi_counties.copy())
+    geoms[0] = shapely.box(110, 36, 111, 37)  # an array changed in place is hashed again
+    changed = geometry_hash(geoms)
+    assert changed != key
+    assert changed == geometry_hash(np.array(list(geoms), dtype=object))
+    remembered = len(levels._HASHES)
+    del geoms
+    gc.collect()
+    assert len(levels._HASHES) == remembered - 1
