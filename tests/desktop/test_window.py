@@ -5,7 +5,7 @@ import json
 import pytest
 
 from desktop.app import create_window
-from tests.desktop.windows import open_drawn_window, run_js
+from tests.desktop.windows import open_drawn_window, open_window, run_js
 from tests.pagescan import rendered_remote_urls
 
 WAIT = 90_000
@@ -13,15 +13,6 @@ WAIT = 90_000
 
 def describe(qtbot, window) -> dict:
     return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))
-
-
-def open_window(qtbot, province: str, select: str | None = None):
-    window = create_window(province, select, quiet=True)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.view_ready, timeout=WAIT):
-        window.controller.rebuild(keep_view=False)
-    return window
 
 
 @pytest.fixture(scope="module")

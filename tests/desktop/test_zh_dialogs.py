@@ -38,13 +38,6 @@ NO_FIELDS_EN = (
 
 
 @pytest.fixture
-def chinese(qapp):
-    install_language(qapp, "zh")
-    yield
-    install_language(qapp, "en")
-
-
-@pytest.fixture
 def home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
     return tmp_path / "home"

@@ -22,13 +22,6 @@ HOSTILE = "家{x}{0}%s<b>粗"
 
 
 @pytest.fixture
-def chinese(qapp):
-    install_language(qapp, "zh")
-    yield
-    install_language(qapp, "en")
-
-
-@pytest.fixture
 def damaged_home(tmp_path, monkeypatch):
     from desktop.appsettings import settings
     from geodata.boundaries.importer.inspect import inspect_boundary_file
