@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 import shapely
 
-from geodata.boundaries.bundled import bundled_layer
 from geodata.web import levels
 from geodata.web.levels import (
     GeometryLevels,
@@ -24,12 +23,6 @@ from geodata.web.levels import (
     release_memory,
     simplify_level,
 )
-
-
-@pytest.fixture(scope="module")
-def shanxi_counties():
-    """Shanxi's 117 counties (about 60,000 vertices)."""
-    return np.asarray(bundled_layer("county", "140000").gdf.geometry.values)
 
 
 def _with_odd_features(geoms):

@@ -1,10 +1,8 @@
 """Levels of detail of the page geometry: fidelity (one pixel), no gaps, compact encoding."""
 
 import numpy as np
-import pytest
 import shapely
 
-from geodata.boundaries.bundled import bundled_layer
 from geodata.web import levels as pagegeom
 from geodata.web.levels import (
     LOD_ZOOMS,
@@ -14,12 +12,6 @@ from geodata.web.levels import (
     level_for_zoom,
     pixel_degrees,
 )
-
-
-@pytest.fixture(scope="module")
-def shanxi_counties():
-    """A real county-level sample: Shanxi's 117 counties (about 60,000 vertices)."""
-    return np.asarray(bundled_layer("county", "140000").gdf.geometry.values)
 
 
 def _decoded(level):
