@@ -33,6 +33,16 @@ def in_language(text: object, language: str | None = None) -> str:
     return engine_message(text, language or current_language())
 
 
+def in_language_line(text: object, language: str | None = None) -> str:
+    """Return an engine sentence in the window's language, as one line with a capital first.
+
+    For the window's bars: engine sentences start lower-case (the CLI prints them after
+    ``error: ``) and may be wrapped over several lines.
+    """
+    line = " ".join(in_language(text, language).split())
+    return line[:1].upper() + line[1:]
+
+
 def log_unexpected(details: str) -> str:
     """Append a traceback to the log file in the data directory and return the file's path.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.notify import in_language
+from desktop.notify import in_language_line
 from desktop.workers import Worker, run_worker
 from geodata.housekeeping import repair_state, state_problems
 from geodata.paths import home_problem
@@ -113,7 +113,7 @@ class StateNotice(QFrame):
 
     def _show_sentences(self) -> None:
         """Show :attr:`said` in the window's language (as :attr:`problems`)."""
-        self.problems = [_sentence(in_language(p)) for p in self.said]
+        self.problems = [in_language_line(p) for p in self.said]
         self.text.setText("\n".join(f"• {p}" for p in self.problems))
 
     def retranslate(self) -> None:
@@ -136,12 +136,6 @@ class StateNotice(QFrame):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _sentence(text: str) -> str:
-    """Return one line of text starting with a capital (engine sentences start lower-case)."""
-    text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
 
 
 def above(notice: QWidget, widget: QWidget) -> QWidget:

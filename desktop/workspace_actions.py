@@ -27,7 +27,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.dialogs.workspace import WorkspaceDialog, save_choice, workspace_text
-from desktop.notify import Notifier, in_language, log_unexpected
+from desktop.notify import Notifier, in_language_line, log_unexpected
 from desktop.workers import Worker, run_worker
 from geodata.errors import InfraAtlasError, InputError
 from geodata.postgis.changes import last_change, workspace_fingerprint
@@ -196,10 +196,10 @@ class WorkspaceBar(QFrame):
         self.title.setText(title)
         self.text.setText(text)
         self.text.setVisible(bool(text))
-        problem = _sentence(in_language(self.reason)) if self.mode == "problem" else ""
+        problem = in_language_line(self.reason) if self.mode == "problem" else ""
         self.detail.setText(problem)
         self.detail.setVisible(bool(problem))
-        why = _sentence(in_language(self.reason)) if self.mode == "offline" else ""
+        why = in_language_line(self.reason) if self.mode == "offline" else ""
         for label in (self.title, self.text):
             label.setToolTip(why)  # the server's own words, for whoever looks after it
         self.retry_button.setText(self.tr("Retry"))
@@ -236,12 +236,6 @@ class WorkspaceBar(QFrame):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _sentence(text: str) -> str:
-    """Return one line starting with a capital (engine sentences start lower-case)."""
-    text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
 
 
 class WorkspaceActions(QObject):
