@@ -138,29 +138,16 @@ class PostgisPlanStore(WorkspaceAccess, PlanStore):
     # ---------------------------------------------------------------- writing
     def _add(self, original: Path | None, manifest: dict, build, text: str | None) -> PlanInfo:
         """Write a plan, its targets and figures in one transaction."""
-        from geodata.plan.store import _now, _sha256
+        from geodata.plan.store import new_manifest, original_entries
 
-        files: dict[str, str] = {}
-        if original is not None:
-            files = {
-                "source": original.name,
-                "original": f"original{original.suffix.lower()}",
-                "sha256": _sha256(original),
-            }
+        files = original_entries(original)
         content = original.read_bytes() if original is not None else None
         with self._db("store the plan", write=True) as conn, conn.transaction():
             number = int(
                 conn.execute("SELECT nextval('infra_atlas.plan_number_seq')").fetchone()[0]
             )
             targets, observations = build(number)
-            manifest = {
-                "plan": number,
-                **files,
-                "imported_at": _now(),
-                "targets": len(targets),
-                "observations": len(observations),
-                **manifest,
-            }
+            manifest = new_manifest(number, files, targets, observations, manifest)
             _insert_plan(conn, number, manifest, content, text)
             _insert_records(conn, number, "targets", [t.to_dict() for t in targets])
             _insert_records(conn, number, "observations", [o.to_dict() for o in observations])

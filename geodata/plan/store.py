@@ -727,25 +727,12 @@ class PlanStore:
 
         ``build(number)`` returns the plan's targets and observations.
         """
-        files = {}
-        if original is not None:
-            files = {
-                "source": original.name,
-                "original": f"original{original.suffix.lower()}",
-                "sha256": _sha256(original),
-            }
+        files = original_entries(original)
         with store_lock(self.root):
             self._clean_leftovers()
             number = max([self._state()["last"]] + [n for n, _ in self._folders()]) + 1
             targets, observations = build(number)
-            manifest = {
-                "plan": number,
-                **files,
-                "imported_at": _now(),
-                "targets": len(targets),
-                "observations": len(observations),
-                **manifest,
-            }
+            manifest = new_manifest(number, files, targets, observations, manifest)
             tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=f".tmp-p{number}-"))
             try:
                 _write_folder(tmp, original, manifest, targets, observations, text)
@@ -807,6 +794,31 @@ class PlanStore:
             if number in hidden:
                 self._write_state(hidden=hidden - {number})
         return f"plan {number} was removed"
+
+
+def original_entries(original: Path | None) -> dict[str, str]:
+    """Return what a plan's manifest says of its original file (nothing for a typed figure)."""
+    if original is None:
+        return {}
+    return {
+        "source": original.name,
+        "original": f"original{original.suffix.lower()}",
+        "sha256": _sha256(original),
+    }
+
+
+def new_manifest(
+    number: int, files: dict[str, str], targets: list, observations: list, extra: dict
+) -> dict:
+    """Return the manifest of a plan being stored as ``number`` (``extra`` last: it wins)."""
+    return {
+        "plan": number,
+        **files,
+        "imported_at": _now(),
+        "targets": len(targets),
+        "observations": len(observations),
+        **extra,
+    }
 
 
 def _write_folder(
