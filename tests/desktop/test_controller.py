@@ -8,18 +8,7 @@ held back (a real :meth:`AtlasData.style` that waits) until the later ones have 
 import json
 import threading
 
-import pytest
-
 from tests.desktop.windows import WAIT, open_drawn_window, run_js
-
-
-@pytest.fixture(scope="module")
-def shanxi(qapp):
-    """One Shanxi window shared by the tests of this module (it opens on city roles)."""
-    window = open_drawn_window("shanxi")
-    yield window
-    window.close()
-    window.deleteLater()
 
 
 def page_style(qtbot, window) -> dict:

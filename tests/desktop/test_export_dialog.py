@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from desktop.appsettings import settings
 from desktop.dialogs.export import ExportDialog, ExportRequest
 from desktop.i18n import install_language
-from tests.desktop.windows import open_drawn_window
 
 WAIT = 90_000
+#: The size of the module's Shanxi window (the ``shanxi`` fixture, tests/desktop/conftest.py).
+WINDOW_SIZE = (1000, 700)
 
 
 @pytest.fixture(autouse=True)
@@ -124,15 +125,6 @@ def test_region_report_pdf_holds_extractable_text(tmp_path):
     assert "太原市" in text and "区域报告" in text
     assert "120,000 5G base stations" in " ".join(text.split())  # a quote
     assert "Seetao, 2021-06-21" in text and ".txt" not in text  # a document, not its file
-
-
-@pytest.fixture(scope="module")
-def shanxi(qapp):
-    """One Shanxi window for the export tests (opening one takes seconds)."""
-    window = open_drawn_window("shanxi", size=(1000, 700))
-    yield window
-    window.close()
-    window.deleteLater()
 
 
 def test_file_menu_has_the_export_actions(shanxi):

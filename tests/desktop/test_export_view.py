@@ -16,9 +16,10 @@ from desktop.dialogs.export import ExportRequest
 from desktop.export_actions import ViewRenderer
 from desktop.i18n import install_language
 from desktop.map.view import MapView
-from tests.desktop.windows import open_drawn_window
 
 WAIT = 90_000
+#: The size of the module's Shanxi window (the ``shanxi`` fixture, tests/desktop/conftest.py).
+WINDOW_SIZE = (1000, 700)
 #: Markup and template braces: the image must show them as they are.
 TITLE = "<b>{{x}}</b> & 太原 · Shanxi"
 
@@ -49,14 +50,6 @@ CONTROLS_JS = """JSON.stringify((function () {
 def english(qapp):
     install_language(qapp, "en")
     yield
-
-
-@pytest.fixture(scope="module")
-def shanxi(qapp):
-    window = open_drawn_window("shanxi", size=(1000, 700))
-    yield window
-    window.close()
-    window.deleteLater()
 
 
 def run_js(qtbot, view, code):

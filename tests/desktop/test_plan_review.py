@@ -360,15 +360,6 @@ def test_plans_dialog_hides_shows_and_removes_plans(qtbot, home, tmp_path, monke
 
 
 # ----------------------------------------------------------------- import through the window
-@pytest.fixture(scope="module")
-def shanxi(qapp):
-    """One Shanxi window shared by the import tests (opening one takes seconds)."""
-    from tests.desktop.windows import open_drawn_window
-
-    window = open_drawn_window("shanxi")
-    yield window
-    window.close()
-    window.deleteLater()
 
 
 @pytest.fixture

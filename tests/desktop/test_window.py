@@ -5,7 +5,7 @@ import json
 import pytest
 
 from desktop.app import create_window
-from tests.desktop.windows import open_drawn_window, open_window, run_js
+from tests.desktop.windows import open_window, run_js
 from tests.pagescan import rendered_remote_urls
 
 WAIT = 90_000
@@ -13,15 +13,6 @@ WAIT = 90_000
 
 def describe(qtbot, window) -> dict:
     return json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))
-
-
-@pytest.fixture(scope="module")
-def shanxi(qapp):
-    """One Shanxi window shared by the tests of this module (opening one takes seconds)."""
-    window = open_drawn_window("shanxi")
-    yield window
-    window.close()
-    window.deleteLater()
 
 
 def test_shanxi_map_loads_offline(qtbot, shanxi):

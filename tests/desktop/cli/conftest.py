@@ -34,6 +34,15 @@ def strict_json(text: str):
     return json.loads(text, parse_constant=refuse)
 
 
+def error_line(capsys) -> str:
+    """Return the one ``error:`` line a failed command wrote to stderr (no traceback)."""
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err  # one line, no traceback
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
 def cli(capsys, *args: str) -> tuple[int, str, str]:
     """Run the command line in this process; return the exit code, stdout and stderr."""
     code = main(list(args))

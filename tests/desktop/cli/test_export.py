@@ -4,14 +4,7 @@ import pytest
 from PIL import Image
 
 from desktop.cli.main import main
-
-
-def error_line(capsys) -> str:
-    err = capsys.readouterr().err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err  # one line, no traceback
-    assert lines[0].startswith("error: ")
-    return lines[0]
+from tests.desktop.cli.conftest import error_line
 
 
 def test_png_figure_with_dpi_and_page(tmp_path, capsys):

@@ -4,15 +4,8 @@ import pytest
 
 from desktop.cli.main import main
 from geodata.i18n import tr
+from tests.desktop.cli.conftest import error_line
 from tests.pdfmeasure import page_text
-
-
-def error_line(capsys) -> str:
-    err = capsys.readouterr().err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err  # one line, no traceback
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 def pdf_text(path) -> str:

@@ -3,9 +3,6 @@
 import json
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QUrl
-from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from geodata.boundaries.active import cities
@@ -13,6 +10,7 @@ from geodata.drawing import MapOptions
 from geodata.plan.corridors import corridor_crossings, load_corridors
 from geodata.web.document import write_map
 from resources import RESOURCES_DIR
+from tests.geodata.web.webpages import close_pages, load_page, run_js
 
 WAIT = 60_000
 
@@ -29,15 +27,8 @@ LEGEND_JS = """JSON.stringify((function (box) {
 })(InfraAtlas.legendBox))"""
 
 
-def run_js(qtbot, view: QWebEngineView, code: str):
-    box = {}
-    view.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
-
-
 def legend(qtbot, view: QWebEngineView) -> dict:
-    return json.loads(run_js(qtbot, view, LEGEND_JS))
+    return json.loads(run_js(qtbot, view, LEGEND_JS, WAIT))
 
 
 @pytest.fixture
@@ -46,23 +37,11 @@ def open_page(qtbot):
     views = []
 
     def load(path) -> QWebEngineView:
-        view = QWebEngineView()
-        views.append(view)
-        settings = view.page().settings()
-        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessRemoteUrls, False)
-        view.resize(900, 700)
-        view.show()
-        with qtbot.waitSignal(view.loadFinished, timeout=WAIT) as loaded:
-            view.load(QUrl.fromLocalFile(str(path)))
-        assert loaded.args == [True]
-        qtbot.waitUntil(lambda: run_js(qtbot, view, "InfraAtlas.ready") is True, timeout=WAIT)
-        return view
+        views.append(load_page(qtbot, path, (900, 700), WAIT))
+        return views[-1]
 
     yield load
-    for view in views:  # now, not later: a page must go before the web profile does
-        view.close()
-        shiboken6.delete(view)
+    close_pages(views)
 
 
 def test_legend_has_no_switches_and_notes_fewer_classes(qtbot, open_page, tmp_path, all_targets):
@@ -77,13 +56,13 @@ def test_legend_has_no_switches_and_notes_fewer_classes(qtbot, open_page, tmp_pa
     assert shown["rows"][:2] == ["1", "one master"]  # one plan item in every city
     assert shown["notes"] == ["1 of 7 classes drawn: every value is the same"]
 
-    run_js(qtbot, view, "InfraAtlas.setLanguage('zh')")
+    run_js(qtbot, view, "InfraAtlas.setLanguage('zh')", WAIT)
     assert legend(qtbot, view)["notes"] == ["绘制 1 类（设定 7 类）：所有数值相同"]
 
     # The app switches overlays; the legend follows and explains only what is drawn.
-    run_js(qtbot, view, "InfraAtlas.setLayerVisible('roles', false)")
+    run_js(qtbot, view, "InfraAtlas.setLayerVisible('roles', false)", WAIT)
     assert legend(qtbot, view)["titles"] == ["规划事项数"]
-    run_js(qtbot, view, "InfraAtlas.setLayerVisible('choropleth', false)")
+    run_js(qtbot, view, "InfraAtlas.setLayerVisible('choropleth', false)", WAIT)
     assert legend(qtbot, view) == {
         "inputs": 0,
         "titles": [],

@@ -9,9 +9,6 @@ not displayed (``visibility: hidden``).
 import json
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QUrl
-from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from geodata.atlas import AtlasData
@@ -19,8 +16,8 @@ from geodata.boundaries.active import provinces
 from geodata.drawing import MapOptions
 from geodata.vocab import NATIONAL
 from geodata.web.document import region_labels
+from tests.geodata.web.webpages import close_pages, load_page, run_js
 
-WAIT = 90_000
 #: The size of the map in the main window's first layout (CSS pixels).
 MAP_SIZE = (860, 530)
 BEIJING, TIANJIN, HEBEI, SHANXI = "110000", "120000", "130000", "140000"
@@ -55,13 +52,6 @@ OBSTACLES_JS = """JSON.stringify((function (A) {
   }
   return {marks: marks, corridors: corridors};
 })(InfraAtlas))"""
-
-
-def run_js(qtbot, view: QWebEngineView, code: str):
-    box = {}
-    view.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
 
 
 def meet(a: list[float], b: list[float]) -> bool:
@@ -119,23 +109,11 @@ def pages(qapp, tmp_path_factory):
         path = atlas.write_map(
             root / f"{province}-{level}.html", province, level, MapOptions(metric="plan_items")
         )
-        view = QWebEngineView()
-        views[(province, level)] = view
-        settings = view.page().settings()
-        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.LocalContentCanAccessRemoteUrls, False)
-        view.resize(*MAP_SIZE)
-        view.show()
-        with qtbot.waitSignal(view.loadFinished, timeout=WAIT) as loaded:
-            view.load(QUrl.fromLocalFile(str(path)))
-        assert loaded.args == [True]
-        qtbot.waitUntil(lambda: run_js(qtbot, view, "InfraAtlas.ready") is True, timeout=WAIT)
+        view = views[(province, level)] = load_page(qtbot, path, MAP_SIZE)
         return view
 
     yield load
-    for view in views.values():  # now, not later: a page must go before the web profile does
-        view.close()
-        shiboken6.delete(view)
+    close_pages(views.values())
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
