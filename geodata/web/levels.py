@@ -356,22 +356,28 @@ def _finish_strips(
 def geometry_hash(geoms: np.ndarray) -> str:
     """Return a content hash of a layer's geometry (what the level cache is keyed by).
 
-    The hash of an array met before is remembered while the array lives and holds the same
-    geometries (shapely geometries never change): the page, its levels and their completion
-    each ask for it, and a national county layer takes a second to hash.
+    The hash of an array met before is remembered while the array lives; an array holding the
+    very same geometries (shapely geometries never change) has that hash too: the page, its
+    levels and their completion each ask for it, often through another frame's copy of the
+    geometry column, and a national county layer takes a third of a second to hash.
     """
     import numpy as np
 
     geoms = np.asarray(geoms)
-    remembered = _HASHES.get(id(geoms))
-    if remembered is not None:
-        array, items, key = remembered
-        if array() is geoms and len(items) == len(geoms) and all(map(_same, items, geoms)):
-            return key
-    key = _hash_wkb(geoms)
-    if geoms.dtype == object and geoms.ndim == 1:
-        _remember_hash(geoms, key)
+    key = _remembered_hash(geoms)
+    if key is None:
+        key = _hash_wkb(geoms)
+        if geoms.dtype == object and geoms.ndim == 1:
+            _remember_hash(geoms, key)
     return key
+
+
+def _remembered_hash(geoms: np.ndarray) -> str | None:
+    """Return the hash of a living remembered array holding the same geometries, or None."""
+    for array, items, key in list(_HASHES.values()):
+        if array() is not None and len(items) == len(geoms) and all(map(_same, items, geoms)):
+            return key
+    return None
 
 
 def _same(a: object, b: object) -> bool:

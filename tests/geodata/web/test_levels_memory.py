@@ -113,3 +113,17 @@ def test_the_hash_of_an_array_is_remembered_until_it_changes_or_goes(shanxi_coun
     del geoms
     gc.collect()
     assert len(levels._HASHES) == remembered - 1
+
+
+def test_another_array_of_the_same_geometries_is_not_hashed_again(shanxi_counties, monkeypatch):
+    """A frame's copy of the geometry column (the page and its levels each get one)."""
+    key = geometry_hash(shanxi_counties)
+    hashed = []
+    real = levels._hash_wkb
+    monkeypatch.setattr(levels, "_hash_wkb", lambda g: hashed.append(len(g)) or real(g))
+    assert geometry_hash(shanxi_counties.copy()) == key
+    assert geometry_hash(np.array(list(shanxi_counties), dtype=object)) == key
+    assert hashed == []
+    other = shanxi_counties.copy()
+    other[0] = shapely.box(110, 36, 111, 37)  # other geometries: hashed
+    assert geometry_hash(other) != key and hashed == [len(other)]
