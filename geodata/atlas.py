@@ -527,15 +527,15 @@ class AtlasData:
         if hit is not None:
             return hit
         from geodata.plan.classify import preload
-        from geodata.web.levels import PARALLEL_VERTICES, GeometryLevels, release_memory
+        from geodata.web.levels import EDGE_VERTICES, GeometryLevels, release_memory
 
-        # Start simplifying the boundaries at once: GEOS releases the GIL, so it overlaps with
-        # importing folium and mapclassify and with building the rest of the page.
+        # Start simplifying the boundaries at once, in a thread: GEOS and numpy release the GIL,
+        # so it overlaps with importing folium and mapclassify and building the rest of the page.
         levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
         levels.prefetch(levels.embedded_index())
-        if levels.vertices < PARALLEL_VERTICES:
-            # A big layer is simplified on both cores; importing mapclassify beside it (a
-            # second of CPU) would slow that down: it is imported when a metric needs classes.
+        if levels.vertices <= EDGE_VERTICES:
+            # Beside a big layer's simplification, importing mapclassify (a second of CPU) would
+            # slow the page down: it is imported when a metric needs classes.
             preload()
         options = dataclasses.replace(options, view=None, selected=None)
         html = render_map(

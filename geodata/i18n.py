@@ -26,11 +26,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "City roles are inferred: the plan names the layout but not the cities (layout from {plan}).",
     },
     "figure.the_plan": {"zh": "规划文件", "en": "the plan document"},
-    "figure.stored_plan": {"zh": "{title}（{what}，{date} 导入）", "en": "{title} ({what}, imported {date})"},
+    "figure.stored_plan": {
+        "zh": "{title}（{what}，{date} 导入）",
+        "en": "{title} ({what}, imported {date})",
+    },
     "figure.plan_document": {"zh": "规划文件", "en": "plan document"},
     "figure.sheet": {"zh": "目标表", "en": "target sheet"},
     "figure.untitled": {"zh": "未命名的导入文件", "en": "untitled imported document"},
-    "figure.boundary_file": {"zh": "用户导入的边界文件", "en": "a boundary file imported by the user"},
+    "figure.boundary_file": {
+        "zh": "用户导入的边界文件",
+        "en": "a boundary file imported by the user",
+    },
     "figure.imported": {"zh": "{name}（{date} 导入）", "en": "{name} (imported {date})"},
     "figure.one_class": {"zh": "所有地区同属一类", "en": "All regions are in one class"},
     "figure.approval": {"zh": "审图号：{number}", "en": "Map approval number: {number}"},
@@ -216,7 +222,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{path} is damaged ({what}): {fix}",
     },
     "msg.state.missing_short": {"zh": "{path} 缺失", "en": "{path} is missing"},
-    "msg.state.damaged_short": {"zh": "{path} 已损坏（{what}）", "en": "{path} is damaged ({what})"},
+    "msg.state.damaged_short": {
+        "zh": "{path} 已损坏（{what}）",
+        "en": "{path} is damaged ({what})",
+    },
     "msg.state.not_stored": {
         "zh": "{path} 为 {key} 指定了版本 {version}，但该版本并未保存：{fix}",
         "en": "{path} names version {version} for {key}, which is not stored: {fix}",
@@ -226,7 +235,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "there is no readable plan {number}: {detail}",
     },
     "msg.damage.empty": {"zh": "文件是空的", "en": "empty"},
-    "msg.damage.garbage": {"zh": "不是 UTF-8 文本，而是乱码", "en": "not UTF-8 text: garbage bytes"},
+    "msg.damage.garbage": {
+        "zh": "不是 UTF-8 文本，而是乱码",
+        "en": "not UTF-8 text: garbage bytes",
+    },
     "msg.damage.cut_short": {"zh": "内容不完整，被截断了", "en": "cut short"},
     "msg.damage.not_json": {
         "zh": "不是 JSON：{detail}（第 {line} 行）",
@@ -356,7 +368,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "请使数据文件夹 {home} 可写，或将 INFRA_ATLAS_HOME 设为其他文件夹",
         "en": "make the data folder {home} writable, or set INFRA_ATLAS_HOME to another folder",
     },
-    "msg.write.fix_other": {"zh": "请选择一个可以写入的文件夹", "en": "choose a folder you can write to"},
+    "msg.write.fix_other": {
+        "zh": "请选择一个可以写入的文件夹",
+        "en": "choose a folder you can write to",
+    },
     # The system's reasons (strerror), as they come in an English locale
     "msg.os.denied": {"zh": "没有权限", "en": "Permission denied"},
     "msg.os.read_only": {"zh": "文件系统是只读的", "en": "Read-only file system"},
@@ -407,7 +422,10 @@ TEXT: dict[str, dict[str, str]] = {
     "msg.action.read_hidden": {"zh": "读取隐藏的规划", "en": "read the hidden plans"},
     "msg.action.read_original": {"zh": "读取规划的原始文件", "en": "read the plan's original file"},
     "msg.action.read_text": {"zh": "读取规划的文本", "en": "read the plan's text"},
-    "msg.action.read_records": {"zh": "读取规划 {number} 的{what}", "en": "read the {what} of plan {number}"},
+    "msg.action.read_records": {
+        "zh": "读取规划 {number} 的{what}",
+        "en": "read the {what} of plan {number}",
+    },
     "msg.action.remove_plan": {"zh": "删除该规划", "en": "remove the plan"},
     "msg.action.restore_bundled": {"zh": "恢复内置边界", "en": "restore the bundled boundaries"},
     "msg.action.store_version": {"zh": "保存边界版本", "en": "store the boundary version"},

@@ -1,9 +1,10 @@
 """Compact, multi-level region geometry for the web map.
 
 The page never receives raw GeoJSON coordinates of a region layer. Each level of detail is
-simplified as a coverage (``shapely.coverage_simplify``: shared borders are simplified once, so
-neighbours never gap or overlap), quantised, and written as delta-encoded polyline strings
-(the encoding of Google's polyline format: about 3 to 5 bytes a vertex instead of about 20).
+simplified as a coverage (``shapely.coverage_simplify``, or border by border for a big layer:
+shared borders are simplified once, so neighbours never gap or overlap), quantised, and
+written as delta-encoded polyline strings (the encoding of Google's polyline format: about 3
+to 5 bytes a vertex instead of about 20).
 
 Levels are tied to web-map zoom levels: the level for zoom ``z`` stays within one screen pixel
 of the source at zoom ``z`` (:func:`pixel_degrees`). The level that suits the layer's first
@@ -20,7 +21,6 @@ import json
 import math
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,9 +37,12 @@ LOD_ZOOMS: tuple[int, ...] = (4, 6, 8, 10, 12)
 #: can move a border up to about 3.3 times its tolerance (measured on the county layers), so a
 #: quarter of a pixel keeps every border within one pixel.
 TOLERANCE_SHARE = 0.25
-#: Layers with more vertices are simplified in two halves in parallel (see simplify_level).
-PARALLEL_VERTICES = 1_000_000
-PARALLEL_STRIPS = 4
+#: Layers with more vertices are simplified border by border (:mod:`geodata.web.edgesimplify`):
+#: several times quicker on a national county layer than ``coverage_simplify``.
+EDGE_VERTICES = 1_000_000
+#: Their tolerance as a share of a pixel: Douglas-Peucker keeps every border within its
+#: tolerance, so half a pixel keeps them within one.
+EDGE_TOLERANCE_SHARE = 0.5
 #: Layers with fewer vertices compute every level at once; bigger ones compute the finer levels
 #: after the first view is on screen (:meth:`GeometryLevels.complete`).
 EAGER_VERTICES = 400_000
@@ -247,110 +250,45 @@ def simplify_level(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> np.ndarr
 
     geoms = np.asarray(geoms)
     out = geoms.copy()
-    for indices, simple in _simplified_strips(geoms, zoom, max_abs_lat, lambda s: s):
-        out[indices] = simple
+    indices, simple = _simplified(geoms, zoom, max_abs_lat)
+    out[indices] = simple
     return out
 
 
-def encode_level(
-    geoms: np.ndarray, zoom: int, max_abs_lat: float, scale: int, threads: int = 2
-) -> list:
-    """Return the level drawn up to ``zoom`` encoded (:func:`encode_geometries` of it).
-
-    The same as encoding :func:`simplify_level`, but a big layer's strips are each encoded as
-    soon as they are simplified and their geometry freed: the simplified layer is never held
-    whole (for a national county layer's finest level, about 4 million vertices). With
-    ``threads=1`` the strips are simplified one after the other: slower, and half the memory
-    (GEOS holds about 100 bytes a vertex of a strip while simplifying it).
-    """
+def encode_level(geoms: np.ndarray, zoom: int, max_abs_lat: float, scale: int) -> list:
+    """Return the level drawn up to ``zoom`` encoded (:func:`encode_geometries` of it)."""
     import numpy as np
 
     geoms = np.asarray(geoms)
     features: list = [[] for _ in range(len(geoms))]
-    strips = _simplified_strips(
-        geoms, zoom, max_abs_lat, lambda s: encode_geometries(s, scale), threads
-    )
-    covered = np.zeros(len(geoms), dtype=bool)
-    for indices, encoded in strips:
-        covered[indices] = True
-        for i, polygons in zip(indices.tolist(), encoded, strict=True):
-            features[i] = polygons
-    rest = np.flatnonzero(~covered)  # not polygons: encoded as they are
+    indices, simple = _simplified(geoms, zoom, max_abs_lat)
+    for i, polygons in zip(indices.tolist(), encode_geometries(simple, scale), strict=True):
+        features[i] = polygons
+    del simple
+    rest = np.setdiff1d(np.arange(len(geoms)), indices)  # not polygons: encoded as they are
     for i, polygons in zip(rest.tolist(), encode_geometries(geoms[rest], scale), strict=True):
         features[i] = polygons
     return features
 
 
-def _simplified_strips(
-    geoms: np.ndarray,
-    zoom: int,
-    max_abs_lat: float,
-    finish: Callable[[np.ndarray], Any],
-    threads: int = 2,
-) -> list[tuple[np.ndarray, Any]]:
-    """Simplify the polygons of ``geoms`` as one coverage; return ``(indices, finish(simple))``.
+def _simplified(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> tuple[np.ndarray, np.ndarray]:
+    """Simplify the polygons of ``geoms`` as one coverage; return their indices and geometry.
 
-    A big layer is simplified as PARALLEL_STRIPS west-to-east strips, on two cores unless
-    ``threads`` is 1 (GEOS releases the GIL, and smaller coverages are quicker per vertex). The
-    borders between the strips and their outer edges are kept as they are, so the strips still
-    meet exactly: no gap, no overlap. When the strips keep fewer than PARALLEL_VERTICES
-    vertices together (the coarse levels), one more pass over that small coverage simplifies
-    those borders and the layer's outline too (the inner borders, already simplified, keep their
-    vertices), so a coarse level is as light to draw as one pass over the layer makes it, in
-    half the time. A finer level's strips are finished one by one (``finish`` on each) instead.
+    A layer of more than :data:`EDGE_VERTICES` vertices is simplified border by border
+    (:func:`~geodata.web.edgesimplify.simplify_coverage_edges`, within half a pixel), a
+    smaller one with ``shapely.coverage_simplify``.
     """
     import numpy as np
     import shapely
 
-    tolerance = level_tolerance(zoom, max_abs_lat)
+    from geodata.web.edgesimplify import simplify_coverage_edges
+
     ok = np.flatnonzero(np.isin(shapely.get_type_id(geoms), (3, 6)))  # the coverage
-    if not len(ok):
-        return []
     polygons = geoms[ok]
-    counts = shapely.get_num_coordinates(polygons)
-    if counts.sum() < PARALLEL_VERTICES or (os.cpu_count() or 1) < 2:
-        return [(ok, finish(shapely.coverage_simplify(polygons, tolerance)))]
-    order = np.argsort(shapely.get_x(shapely.centroid(polygons)))
-    del polygons
-    cumulative = np.cumsum(counts[order])
-    cuts = np.searchsorted(
-        cumulative, cumulative[-1] * np.arange(1, PARALLEL_STRIPS) / PARALLEL_STRIPS
-    )
-    parts = [ok[np.sort(part)] for part in np.split(order, cuts) if len(part)]
-    from concurrent.futures import ThreadPoolExecutor
-
-    def strip(indices: np.ndarray) -> np.ndarray:
-        return shapely.coverage_simplify(geoms[indices], tolerance, simplify_boundary=False)
-
-    with ThreadPoolExecutor(max(1, min(threads, 2))) as pool:
-        return _finish_strips(parts, pool.map(strip, parts), tolerance, finish)
-
-
-def _finish_strips(
-    parts: list[np.ndarray],
-    simplified: Any,
-    tolerance: float,
-    finish: Callable[[np.ndarray], Any],
-) -> list[tuple[np.ndarray, Any]]:
-    """Finish simplified strips: together in one more pass when small, else one by one."""
-    import numpy as np
-    import shapely
-
-    held: list[tuple[np.ndarray, np.ndarray]] = []
-    done: list[tuple[np.ndarray, Any]] = []
-    vertices = 0
-    for part, simple in zip(parts, simplified, strict=True):
-        vertices += int(shapely.get_num_coordinates(simple).sum())
-        held.append((part, simple))
-        if vertices >= PARALLEL_VERTICES:  # too many for one more pass: finish as they come
-            done += [(p, finish(s)) for p, s in held]
-            held = []
-    if done:
-        return done
-    indices = np.concatenate([p for p, _ in held])
-    simple = np.concatenate([s for _, s in held])
-    order = np.argsort(indices)
-    return [(indices[order], finish(shapely.coverage_simplify(simple[order], tolerance)))]
+    if int(shapely.get_num_coordinates(polygons).sum()) > EDGE_VERTICES:
+        tolerance = pixel_degrees(zoom, max_abs_lat) * EDGE_TOLERANCE_SHARE
+        return ok, simplify_coverage_edges(polygons, tolerance)
+    return ok, shapely.coverage_simplify(polygons, level_tolerance(zoom, max_abs_lat))
 
 
 def geometry_hash(geoms: np.ndarray) -> str:
@@ -498,15 +436,15 @@ class GeometryLevels:
 
         threading.Thread(target=run, name="level-of-detail", daemon=True).start()
 
-    def level(self, index: int, threads: int = 2) -> Level:
+    def level(self, index: int) -> Level:
         """Return a level, computing and caching it when needed (see :func:`encode_level`)."""
         with _INFLIGHT_LOCK:
             future = _INFLIGHT.get((self.dir, index))
         if future is not None:
             return future.result()
-        return self._compute(index, threads)
+        return self._compute(index)
 
-    def _compute(self, index: int, threads: int = 2) -> Level:
+    def _compute(self, index: int) -> Level:
         zoom = self.zooms[index]
         path = self._json_path(index)
         cached = read_cache_json(path, self._check_level)  # a damaged entry is deleted
@@ -515,11 +453,9 @@ class GeometryLevels:
         if cached is not None:
             return Level(index, zoom, cached["scale"], cached["features"])
         scale = level_scale(zoom, self.max_abs_lat)
-        level = Level(
-            index, zoom, scale, encode_level(self.geoms, zoom, self.max_abs_lat, scale, threads)
-        )
+        level = Level(index, zoom, scale, encode_level(self.geoms, zoom, self.max_abs_lat, scale))
         write_cache_text(path, json.dumps({"scale": scale, "features": level.features}))
-        release_memory()  # what simplifying left in the threads' arenas
+        release_memory()  # what simplifying left in the thread's malloc arena
         return level
 
     def _check_level(self, value: Any) -> dict:
@@ -536,14 +472,14 @@ class GeometryLevels:
                     raise TypeError("a ring is not a string")
         return data
 
-    def write_script(self, index: int, threads: int = 2) -> Path:
+    def write_script(self, index: int) -> Path:
         """Write (once) the script of a finer level that calls ``InfraAtlas.addLevel``.
 
         A damaged script (not ending as written) is written again.
         """
         path = self.script_path(index)
         if not _whole_script(path) and not (_install_shipped(path) and _whole_script(path)):
-            level = self.level(index, threads)
+            level = self.level(index)
             payload = json.dumps(
                 {"index": index, "scale": level.scale, "features": level.features},
                 separators=(",", ":"),
@@ -558,14 +494,13 @@ class GeometryLevels:
     def complete(self, embedded: int) -> list[Path]:
         """Compute and write every finer level (run it off the GUI thread for big layers).
 
-        One level at a time, each freed (and its memory handed back) before the next, and a
-        big layer's strips one at a time (:func:`encode_level`): a national county layer's
-        finest level alone holds about as many vertices as the layer, and this runs while the
-        page shows the map, whose memory counts too.
+        One level at a time, each freed (and its memory handed back) before the next: a
+        national county layer's finest level alone holds about as many vertices as the layer,
+        and this runs while the page shows the map, whose memory counts too.
         """
         written = []
         for index in self.finer_indices(embedded):
-            written.append(self.write_script(index, threads=1))
+            written.append(self.write_script(index))
             release_memory()
         return written
 
@@ -581,8 +516,8 @@ class GeometryLevels:
 def release_memory() -> None:
     """Hand the memory freed so far back to the system (glibc keeps it otherwise).
 
-    Simplifying a big layer on two threads leaves hundreds of MB free but held in the
-    threads' malloc arenas, which count as the process's memory until the process ends. Only
+    Simplifying a big layer in a worker thread leaves hundreds of MB free but held in the
+    thread's malloc arena, which count as the process's memory until the process ends. Only
     where the C library is glibc; elsewhere it does nothing.
     """
     import ctypes

@@ -1,9 +1,8 @@
-"""Levels of detail of a big layer: encoded in blocks and strips, the same as in one go.
+"""Levels of detail of a big layer: encoded in blocks, the same as in one go.
 
-A national county layer (4 million vertices) is encoded a block of features at a time and its
-strips are encoded as soon as they are simplified, so its levels never hold the whole layer's
-temporary arrays or simplified geometry at once; these tests check that doing so changes
-nothing in what is written, on Shanxi's real counties with the thresholds lowered.
+A national county layer (4 million vertices) is encoded a block of features at a time, so its
+levels never hold the whole layer's temporary arrays at once; these tests check that doing so
+changes nothing in what is written, on Shanxi's real counties with the thresholds lowered.
 """
 
 import gc
@@ -19,7 +18,6 @@ from geodata.web.levels import (
     encode_geometries,
     encode_level,
     geometry_hash,
-    pixel_degrees,
     release_memory,
     simplify_level,
 )
@@ -58,45 +56,28 @@ def test_big_values_and_negative_coordinates_round_trip():
     assert shapely.equals_exact(back.geoms[0], polygon, tolerance=1e-6)
 
 
-@pytest.mark.parametrize("threads", [1, 2])
-def test_strips_encoded_as_they_come_match_the_simplified_level(
-    shanxi_counties, monkeypatch, threads
+@pytest.mark.parametrize("edge_vertices", [5_000, 10**9])
+def test_an_encoded_level_is_its_simplified_geometry_encoded(
+    shanxi_counties, monkeypatch, edge_vertices
 ):
-    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 5_000)  # strips, each finished alone
+    monkeypatch.setattr(levels, "EDGE_VERTICES", edge_vertices)  # border by border, or not
     geoms = _with_odd_features(shanxi_counties)
     scale = levels.level_scale(10, 41.0)
     expected = encode_geometries(simplify_level(geoms, 10, 41.0), scale)
-    assert encode_level(geoms, 10, 41.0, scale, threads=threads) == expected
+    assert encode_level(geoms, 10, 41.0, scale) == expected
     assert expected[0] == [] and len(expected[-1]) == 1
-
-
-def test_coarse_strips_are_simplified_again_as_one_coverage(shanxi_counties, monkeypatch):
-    zoom = 6
-    source = int(shapely.get_num_coordinates(shanxi_counties).sum())
-    one_pass = shapely.coverage_simplify(shanxi_counties, levels.level_tolerance(zoom, 41.0))
-    # strips alone keep their borders and the province's outline exact
-    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 10_000)
-    strips = simplify_level(shanxi_counties, zoom, 41.0)
-    assert int(shapely.get_num_coordinates(strips).sum()) > 10_000  # a fine level: no 2nd pass
-    monkeypatch.setattr(levels, "PARALLEL_VERTICES", source - 1)  # the strips keep fewer
-    coarse = simplify_level(shanxi_counties, zoom, 41.0)
-    kept = int(shapely.get_num_coordinates(coarse).sum())
-    assert shapely.coverage_is_valid(coarse)  # no gap, no overlap
-    assert shapely.hausdorff_distance(shanxi_counties, coarse).max() <= pixel_degrees(zoom, 41.0)
-    # as light as one pass over the whole layer, within a few vertices
-    assert abs(kept - int(shapely.get_num_coordinates(one_pass).sum())) <= 0.02 * kept
 
 
 def test_completing_levels_writes_what_computing_each_level_writes(
     shanxi_counties, monkeypatch, tmp_path
 ):
-    monkeypatch.setattr(levels, "PARALLEL_VERTICES", 20_000)
+    monkeypatch.setattr(levels, "EDGE_VERTICES", 20_000)
     completed = GeometryLevels(shanxi_counties, root=tmp_path / "a")
     scripts = completed.complete(0)
     assert [p.name for p in scripts] == ["level-6.js", "level-8.js", "level-10.js", "level-12.js"]
     each = GeometryLevels(shanxi_counties, root=tmp_path / "b")
     for index in (1, 2, 3, 4):
-        assert completed.level(index).features == each.level(index, threads=2).features
+        assert completed.level(index).features == each.level(index).features
     release_memory()  # hands freed memory back; nothing else changes
     assert completed.level(4).features == each.level(4).features
 

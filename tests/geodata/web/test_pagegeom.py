@@ -55,17 +55,20 @@ def test_every_level_stays_within_one_pixel_of_the_source_and_has_no_gaps(
     assert shapely.get_num_coordinates(_decoded(levels.level(0))).sum() < source_vertices / 5
 
 
-def test_big_layers_are_simplified_in_strips_that_still_meet(shanxi_counties, monkeypatch):
-    monkeypatch.setattr(pagegeom, "PARALLEL_VERTICES", 10_000)  # take the parallel path
+def test_big_layers_are_simplified_border_by_border_within_half_a_pixel(
+    shanxi_counties, monkeypatch
+):
+    monkeypatch.setattr(pagegeom, "EDGE_VERTICES", 10_000)  # take the big layers' path
     zoom = 8
     split = pagegeom.simplify_level(shanxi_counties, zoom, 41.0)
-    assert shapely.coverage_is_valid(split)
+    assert (shapely.get_type_id(split) == 6).all()  # made by edgesimplify: multipolygons
     pixel = pixel_degrees(zoom, 41.0)
-    assert shapely.hausdorff_distance(shanxi_counties, split).max() <= pixel
+    assert shapely.hausdorff_distance(shanxi_counties, split).max() <= pixel / 2 * 1.0001
     assert (
         shapely.get_num_coordinates(split).sum()
         < shapely.get_num_coordinates(shanxi_counties).sum()
     )
+    # that neighbours keep the same points of their common border: test_edgesimplify.py
 
 
 def test_levels_are_cached_on_disk_by_content(shanxi_counties, tmp_path):
