@@ -362,10 +362,14 @@ def page_data(
 
     regions = layer.gdf[["adcode", "name_zh", "name_en", "geometry"]]
     minx, miny, maxx, maxy = (float(v) for v in regions.total_bounds)
-    geometry = encoded_collection(regions)
+    # everything else first: a big layer's geometry may still be being simplified in a thread
     labels = region_labels(regions)
     roles = role_marks(labels)
     metric = choose_metric(metrics, options.metric)
+    page_context = context_collection(context) if isinstance(context, Layer) else context or None
+    page_corridors = corridor_collection(corridors)
+    style = style_payload(metric, options.scheme, options.classes)
+    geometry = encoded_collection(regions)
     return {
         "language": options.language,
         "level": layer.level,
@@ -375,11 +379,11 @@ def page_data(
         "regions": geometry["collection"],
         "lod": geometry["lod"],
         "labels": labels,
-        "context": context_collection(context) if isinstance(context, Layer) else context or None,
+        "context": page_context,
         "roles": roles,
         "roleLegend": role_legend() if roles else [],
-        "corridors": corridor_collection(corridors),
-        "style": style_payload(metric, options.scheme, options.classes),
+        "corridors": page_corridors,
+        "style": style,
         "metrics": [{"id": m.id, "zh": m.label_zh, "en": m.label_en} for m in metrics],
         "layers": {k: bool(v) for k, v in options.overlays.items() if k != "basemap"},
         "view": list(options.view) if options.view else None,

@@ -402,10 +402,15 @@ class GeometryLevels:
         self.vertices = int(shapely.get_num_coordinates(self.geoms).sum())
 
     def embedded_index(self, width: int = 900, height: int = 650) -> int:
-        """Return the level that suits the layer's first (fitted) view, with a zoom to spare."""
+        """Return the level that suits the layer's first (fitted) view, with a zoom to spare.
+
+        A big layer's levels (simplified border by border within half a pixel) stay within one
+        pixel a zoom beyond their own: the level of the fitted zoom has that zoom to spare.
+        """
         if not all(math.isfinite(v) for v in self.bounds):
             return 0
-        return level_for_zoom(fit_zoom(self.bounds, width, height) + 1, self.zooms)
+        spare = 0 if self.vertices > EDGE_VERTICES else 1
+        return level_for_zoom(fit_zoom(self.bounds, width, height) + spare, self.zooms)
 
     def _json_path(self, index: int) -> Path:
         return self.dir / f"level-{self.zooms[index]}.json"

@@ -90,3 +90,17 @@ def test_the_level_drawn_follows_the_zoom():
     assert level_for_zoom(18) == len(LOD_ZOOMS) - 1
     # one pixel at zoom 12 near 41 N is under 30 m
     assert pixel_degrees(12, 41.0) * 111_000 < 30
+
+
+def test_a_big_layer_embeds_the_level_of_its_fitted_zoom(shanxi_counties, monkeypatch, tmp_path):
+    """Its levels stay within half a pixel at their zoom, so within one a zoom further."""
+    small = GeometryLevels(shanxi_counties, root=tmp_path)
+    monkeypatch.setattr(pagegeom, "EDGE_VERTICES", 10_000)
+    big = GeometryLevels(shanxi_counties, root=tmp_path)
+    fitted = pagegeom.fit_zoom(big.bounds)
+    assert small.embedded_index() == pagegeom.level_for_zoom(fitted + 1)  # a zoom to spare
+    index = big.embedded_index()
+    assert index == pagegeom.level_for_zoom(fitted)
+    decoded = _decoded(big.level(index))
+    beyond = pixel_degrees(LOD_ZOOMS[index] + 1, big.max_abs_lat)
+    assert shapely.hausdorff_distance(shanxi_counties, decoded).max() <= beyond

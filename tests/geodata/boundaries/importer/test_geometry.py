@@ -23,3 +23,19 @@ def test_mixed_file_keeps_polygons_and_says_what_was_left_out(tmp_path):
     result = inspect_boundary_file(path)
     assert len(result.layer) == 11
     assert "2 Point features are not polygons and were left out" in result.warnings
+
+
+def test_a_big_layer_checked_on_two_threads_finds_the_same_invalid_polygons(monkeypatch):
+    import numpy as np
+    import shapely
+
+    from geodata.boundaries.importer import geometry
+
+    cities = list(cases.shanxi_cities().geometry)
+    bowtie = shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])
+    geoms = np.array([bowtie, *cities, None, bowtie, shapely.Point(1, 2)], dtype=object)
+    alone = geometry._validity(geoms)
+    monkeypatch.setattr(geometry, "PARALLEL_VALIDITY_VERTICES", 10)  # two halves
+    split = geometry._validity(geoms)
+    assert split.tolist() == alone.tolist()
+    assert not split[0] and not split[-3] and split[1:-3].all()
