@@ -41,8 +41,9 @@ TOLERANCE_SHARE = 0.25
 #: several times quicker on a national county layer than ``coverage_simplify``.
 EDGE_VERTICES = 1_000_000
 #: Their tolerance as a share of a pixel: Douglas-Peucker keeps every border within its
-#: tolerance, so half a pixel keeps them within one.
-EDGE_TOLERANCE_SHARE = 0.5
+#: tolerance, and the quantisation (:func:`level_scale`) adds at most 1/20 pixel, so a level stays
+#: within half a pixel at its zoom, and within one a zoom further (:meth:`embedded_index`).
+EDGE_TOLERANCE_SHARE = 0.45
 #: Layers with fewer vertices compute every level at once; bigger ones compute the finer levels
 #: after the first view is on screen (:meth:`GeometryLevels.complete`).
 EAGER_VERTICES = 400_000
