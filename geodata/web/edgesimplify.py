@@ -105,11 +105,13 @@ def _ragged(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray
     ring_sizes, rings_per_polygon, polygons_per_feature = [], [], []
     for start in range(0, len(geoms), _RAGGED_BLOCK):
         block = geoms[start : start + _RAGGED_BLOCK]
-        polygons = shapely.get_parts(block)
+        polygons, owner = shapely.get_parts(block, return_index=True)
+        kept = ~shapely.is_empty(polygons)  # an empty part has no ring: it is left out
+        polygons, owner = polygons[kept], owner[kept]
         rings = shapely.get_rings(polygons, return_index=True)
         ring_sizes.append(shapely.get_num_coordinates(rings[0]))
         rings_per_polygon.append(np.bincount(rings[1], minlength=len(polygons)))
-        polygons_per_feature.append(shapely.get_num_geometries(block))
+        polygons_per_feature.append(np.bincount(owner, minlength=len(block)))
 
     def offsets(counts: list) -> np.ndarray:
         return np.r_[0, np.cumsum(np.concatenate(counts))].astype(np.int64)

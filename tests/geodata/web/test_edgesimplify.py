@@ -146,3 +146,19 @@ def test_shanxi_counties_keep_their_common_borders(shanxi_counties):
         shapely.get_num_coordinates(simple).sum()
         < shapely.get_num_coordinates(shanxi_counties).sum() / 3
     )
+
+
+def test_empty_parts_and_z_coordinates_are_taken_as_they_come():
+    """An empty polygon (or an empty part of one) has no ring: it stays empty, nothing fails."""
+    left, right = shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)
+    with_empty_part = shapely.from_wkt("MULTIPOLYGON (((5 5, 6 5, 6 6, 5 6, 5 5)), EMPTY)")
+    lifted = shapely.from_wkt("POLYGON Z ((2 0 7, 3 0 7, 3 1 7, 2 1 7, 2 0 7))")
+    geoms = np.array(
+        [left, shapely.Polygon(), right, shapely.MultiPolygon(), with_empty_part, lifted],
+        dtype=object,
+    )
+    simple = simplify_coverage_edges(geoms, 0.1)
+    assert simple[1].is_empty and simple[3].is_empty
+    for i in (0, 2, 4, 5):
+        assert shapely.equals(simple[i], shapely.force_2d(geoms[i])), i
+    assert not shapely.has_z(simple).any()
