@@ -17,6 +17,7 @@ from geodata.boundaries.store import BoundaryStore
 from geodata.regions.catalogue import catalogue
 from tests import boundary_cases as cases
 from tests.boundary_cases import tree_digest
+from tests.geodata.web.webpages import run_js
 
 WAIT = 90_000
 
@@ -171,13 +172,6 @@ def test_versions_dialog_lists_activates_restores_and_diffs(qtbot, home, tmp_pat
     assert "<img src=x" not in html  # escaped before it reached the page data
     assert "\\u0026lt;img src=x" in html
     assert dialog.map_view.interceptor.blocked == []
-
-
-def run_js(qtbot, view, code: str):
-    box = {}
-    view.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
 
 
 def test_dropped_hostile_file_is_imported_and_its_names_stay_text(qtbot, home, tmp_path):

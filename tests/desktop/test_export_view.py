@@ -16,6 +16,7 @@ from desktop.dialogs.export import ExportRequest
 from desktop.export_actions import ViewRenderer
 from desktop.i18n import install_language
 from desktop.map.view import MapView
+from tests.geodata.web.webpages import run_js
 
 WAIT = 90_000
 #: The size of the module's Shanxi window (the ``shanxi`` fixture, tests/desktop/conftest.py).
@@ -50,13 +51,6 @@ CONTROLS_JS = """JSON.stringify((function () {
 def english(qapp):
     install_language(qapp, "en")
     yield
-
-
-def run_js(qtbot, view, code):
-    box = {}
-    view.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
 
 
 def other_map_views(window):

@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.app import create_window
+from tests.geodata.web.webpages import run_js as run_page_js
 
 WAIT = 90_000
 
@@ -54,7 +55,4 @@ def regions_drawn(qtbot, window) -> int:
 
 def run_js(qtbot, window, code: str):
     """Run JavaScript in a window's map page and return its value."""
-    box = {}
-    window.map.page().runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in box, timeout=WAIT)
-    return box["v"]
+    return run_page_js(qtbot, window.map, code, WAIT)
