@@ -7,9 +7,9 @@ rings become *edges*. Each distinct edge is simplified once (Douglas-Peucker, GE
 end nodes kept) and every ring that walks it gets that same simplified edge, so neighbours still
 meet exactly: the simplification opens no gap and makes no overlap between them.
 
-This is the quick way to a big layer's first level of detail (:mod:`geodata.web.levels`): for
-China's 2,875 counties (4.2 million vertices) it takes about a second where
-``shapely.coverage_simplify`` takes four or more. Unlike that function it does not stop a
+This is the quick way to a big layer's levels of detail (:mod:`geodata.web.levels`): for China's
+2,875 counties (4.2 million vertices) it takes about 1.3 s where ``shapely.coverage_simplify``
+took four to seven (in four strips on two threads). Unlike that function it does not stop a
 simplified edge from crossing another one; each edge stays within ``tolerance`` of its source,
 which for a level of detail is below a pixel, where such a crossing cannot be seen.
 
@@ -50,7 +50,8 @@ def simplify_coverage_edges(geoms: np.ndarray, tolerance: float) -> np.ndarray:
     Parameters
     ----------
     geoms : numpy.ndarray of shapely Polygon or MultiPolygon
-        A coverage, in feature order (no None, no other types).
+        A coverage, in feature order (no None, no other types). Empty polygons and empty
+        parts come back empty; Z coordinates are dropped.
     tolerance : float
         The Douglas-Peucker tolerance, in the units of the coordinates: no simplified edge
         strays further than this from its source.
