@@ -527,13 +527,13 @@ class AtlasData:
         if hit is not None:
             return hit
         from geodata.plan.classify import preload
-        from geodata.web.levels import EDGE_VERTICES, GeometryLevels, release_memory
+        from geodata.web.levels import GeometryLevels, border_by_border, release_memory
 
         # Start simplifying the boundaries at once, in a thread: GEOS and numpy release the GIL,
         # so it overlaps with importing folium and mapclassify and building the rest of the page.
         levels = GeometryLevels(self.layer(province, level).gdf.geometry.values)
         levels.prefetch(levels.embedded_index())
-        if levels.vertices <= EDGE_VERTICES:
+        if not border_by_border(levels.vertices):
             # Beside a big layer's simplification, importing mapclassify (a second of CPU) would
             # slow the page down: it is imported when a metric needs classes.
             preload()

@@ -245,51 +245,31 @@ def decode_geometry(polygons: list[list[str]], scale: int) -> Any:
 def simplify_level(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> np.ndarray:
     """Return the geometry of the level drawn up to ``zoom``, simplified as one coverage.
 
-    Features that are not polygons are returned as they are.
-    """
-    import numpy as np
-
-    geoms = np.asarray(geoms)
-    out = geoms.copy()
-    indices, simple = _simplified(geoms, zoom, max_abs_lat)
-    out[indices] = simple
-    return out
-
-
-def encode_level(geoms: np.ndarray, zoom: int, max_abs_lat: float, scale: int) -> list:
-    """Return the level drawn up to ``zoom`` encoded (:func:`encode_geometries` of it)."""
-    import numpy as np
-
-    geoms = np.asarray(geoms)
-    features: list = [[] for _ in range(len(geoms))]
-    indices, simple = _simplified(geoms, zoom, max_abs_lat)
-    for i, polygons in zip(indices.tolist(), encode_geometries(simple, scale), strict=True):
-        features[i] = polygons
-    del simple
-    rest = np.setdiff1d(np.arange(len(geoms)), indices)  # not polygons: encoded as they are
-    for i, polygons in zip(rest.tolist(), encode_geometries(geoms[rest], scale), strict=True):
-        features[i] = polygons
-    return features
-
-
-def _simplified(geoms: np.ndarray, zoom: int, max_abs_lat: float) -> tuple[np.ndarray, np.ndarray]:
-    """Simplify the polygons of ``geoms`` as one coverage; return their indices and geometry.
-
     A layer of more than :data:`EDGE_VERTICES` vertices is simplified border by border
     (:func:`~geodata.web.edgesimplify.simplify_coverage_edges`, within half a pixel), a
-    smaller one with ``shapely.coverage_simplify``.
+    smaller one with ``shapely.coverage_simplify``. Features that are not polygons are
+    returned as they are.
     """
     import numpy as np
     import shapely
 
     from geodata.web.edgesimplify import simplify_coverage_edges
 
-    ok = np.flatnonzero(np.isin(shapely.get_type_id(geoms), (3, 6)))  # the coverage
+    geoms = np.asarray(geoms)
+    out = geoms.copy()
+    ok = np.isin(shapely.get_type_id(geoms), (3, 6))  # the coverage
     polygons = geoms[ok]
-    if int(shapely.get_num_coordinates(polygons).sum()) > EDGE_VERTICES:
+    if border_by_border(int(shapely.get_num_coordinates(polygons).sum())):
         tolerance = pixel_degrees(zoom, max_abs_lat) * EDGE_TOLERANCE_SHARE
-        return ok, simplify_coverage_edges(polygons, tolerance)
-    return ok, shapely.coverage_simplify(polygons, level_tolerance(zoom, max_abs_lat))
+        out[ok] = simplify_coverage_edges(polygons, tolerance)
+    else:
+        out[ok] = shapely.coverage_simplify(polygons, level_tolerance(zoom, max_abs_lat))
+    return out
+
+
+def border_by_border(vertices: int) -> bool:
+    """Return whether a layer of ``vertices`` vertices is simplified border by border."""
+    return vertices > EDGE_VERTICES
 
 
 def geometry_hash(geoms: np.ndarray) -> str:
@@ -410,7 +390,7 @@ class GeometryLevels:
         """
         if not all(math.isfinite(v) for v in self.bounds):
             return 0
-        spare = 0 if self.vertices > EDGE_VERTICES else 1
+        spare = 0 if border_by_border(self.vertices) else 1
         return level_for_zoom(fit_zoom(self.bounds, width, height) + spare, self.zooms)
 
     def _json_path(self, index: int) -> Path:
@@ -443,7 +423,7 @@ class GeometryLevels:
         threading.Thread(target=run, name="level-of-detail", daemon=True).start()
 
     def level(self, index: int) -> Level:
-        """Return a level, computing and caching it when needed (see :func:`encode_level`)."""
+        """Return a level, computing and caching it when needed."""
         with _INFLIGHT_LOCK:
             future = _INFLIGHT.get((self.dir, index))
         if future is not None:
@@ -459,7 +439,9 @@ class GeometryLevels:
         if cached is not None:
             return Level(index, zoom, cached["scale"], cached["features"])
         scale = level_scale(zoom, self.max_abs_lat)
-        level = Level(index, zoom, scale, encode_level(self.geoms, zoom, self.max_abs_lat, scale))
+        simple = simplify_level(self.geoms, zoom, self.max_abs_lat)
+        level = Level(index, zoom, scale, encode_geometries(simple, scale))
+        del simple
         write_cache_text(path, json.dumps({"scale": scale, "features": level.features}))
         release_memory()  # what simplifying left in the thread's malloc arena
         return level

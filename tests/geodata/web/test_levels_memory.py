@@ -13,10 +13,10 @@ import shapely
 
 from geodata.web import levels
 from geodata.web.levels import (
+    LOD_ZOOMS,
     GeometryLevels,
     decode_geometry,
     encode_geometries,
-    encode_level,
     geometry_hash,
     release_memory,
     simplify_level,
@@ -57,14 +57,16 @@ def test_big_values_and_negative_coordinates_round_trip():
 
 
 @pytest.mark.parametrize("edge_vertices", [5_000, 10**9])
-def test_an_encoded_level_is_its_simplified_geometry_encoded(
-    shanxi_counties, monkeypatch, edge_vertices
+def test_a_level_with_odd_features_is_its_simplified_geometry_encoded(
+    shanxi_counties, monkeypatch, tmp_path, edge_vertices
 ):
     monkeypatch.setattr(levels, "EDGE_VERTICES", edge_vertices)  # border by border, or not
     geoms = _with_odd_features(shanxi_counties)
-    scale = levels.level_scale(10, 41.0)
-    expected = encode_geometries(simplify_level(geoms, 10, 41.0), scale)
-    assert encode_level(geoms, 10, 41.0, scale) == expected
+    layer = GeometryLevels(geoms, root=tmp_path)
+    scale = levels.level_scale(10, layer.max_abs_lat)
+    expected = encode_geometries(simplify_level(geoms, 10, layer.max_abs_lat), scale)
+    level = layer.level(LOD_ZOOMS.index(10))
+    assert level.scale == scale and level.features == expected
     assert expected[0] == [] and len(expected[-1]) == 1
 
 
