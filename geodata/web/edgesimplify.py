@@ -44,6 +44,19 @@ class _Rings:
     parts: tuple[np.ndarray, np.ndarray]  # ragged polygon and multipolygon offsets
 
 
+@dataclass
+class _Edges:
+    """The rings cut at their nodes, in ring order, and the distinct edges among them."""
+
+    first: np.ndarray  # index of each edge's first vertex (a node)
+    count: np.ndarray  # its vertices, both end nodes included
+    end: np.ndarray  # index of its end node: the next edge's first vertex, or the ring's first
+    ring: np.ndarray  # the ring it belongs to
+    forward: np.ndarray  # whether the ring walks it in its canonical direction
+    unique: np.ndarray  # one edge of each distinct edge
+    inverse: np.ndarray  # for each edge, the index of its distinct edge in ``unique``
+
+
 def simplify_coverage_edges(geoms: np.ndarray, tolerance: float) -> np.ndarray:
     """Return the polygons of ``geoms`` simplified edge by edge, as multipolygons.
 
@@ -62,11 +75,9 @@ def simplify_coverage_edges(geoms: np.ndarray, tolerance: float) -> np.ndarray:
         When a ring has fewer than three distinct points (an invalid polygon: repair it).
     """
     rings = _rings(np.asarray(geoms))
-    first, count, forward, unique, inverse = _edges(rings)
-    simple_xy, simple_start, simple_count = _simplified_edges(
-        rings, first, count, forward, unique, tolerance
-    )
-    return _reassemble(rings, inverse, forward, simple_xy, simple_start, simple_count)
+    edges = _edges(rings)
+    simple_xy, simple_start, simple_count = _simplified_edges(rings, edges, tolerance)
+    return _reassemble(rings, edges, simple_xy, simple_start, simple_count)
 
 
 def _rings(geoms: np.ndarray) -> _Rings:
@@ -245,33 +256,25 @@ def _rotation(node: np.ndarray, lengths: np.ndarray, starts: np.ndarray) -> np.n
     return pos
 
 
-def _edges(rings: _Rings) -> tuple[np.ndarray, ...]:
-    """Cut the rings at their nodes; find each edge's canonical direction and its twin.
-
-    Returns
-    -------
-    tuple
-        ``first`` vertex and ``count`` of vertices of every edge (both end nodes included; the
-        end node is the next edge's first vertex, or the ring's first), whether the ring walks
-        it ``forward`` in its canonical direction, the edges kept as ``unique`` ones, and for
-        every edge the ``inverse`` index of its unique one.
-    """
+def _edges(rings: _Rings) -> _Edges:
+    """Cut the rings at their nodes; find each edge's canonical direction and its twin."""
     first = np.flatnonzero(rings.node)
     after = np.r_[first[1:], len(rings.xy)]  # the next edge's first vertex, or the next ring's
     count = after - first + 1
-    last = _edge_ends(rings, first, count)
+    ring = np.searchsorted(rings.starts, first, side="right") - 1
+    end = np.where(after >= rings.starts[ring] + rings.lengths[ring], rings.starts[ring], after)
     key = rings.key
-    second = np.where(count > 2, first + 1, last)
-    before_last = np.where(count > 2, after - 1, first)
-    forward = (key[first] < key[last]) | (
-        (key[first] == key[last]) & (key[second] <= key[before_last])
+    second = np.where(count > 2, first + 1, end)
+    before_end = np.where(count > 2, after - 1, first)
+    forward = (key[first] < key[end]) | (
+        (key[first] == key[end]) & (key[second] <= key[before_end])
     )
-    a = np.where(forward, first, last)
-    b = np.where(forward, second, before_last)
-    c = np.where(forward, last, first)
+    a = np.where(forward, first, end)
+    b = np.where(forward, second, before_end)
+    c = np.where(forward, end, first)
     identity = np.hstack([rings.xy[a], rings.xy[b], rings.xy[c]])
     _, unique, inverse = np.unique(identity, axis=0, return_index=True, return_inverse=True)
-    return first, count, forward, unique, inverse.reshape(-1)
+    return _Edges(first, count, end, ring, forward, unique, inverse.reshape(-1))
 
 
 #: Vertices of edges simplified at once: bounds the copy GEOS makes of them.
@@ -279,34 +282,28 @@ _EDGE_BLOCK = 500_000
 
 
 def _simplified_edges(
-    rings: _Rings,
-    first: np.ndarray,
-    count: np.ndarray,
-    forward: np.ndarray,
-    unique: np.ndarray,
-    tolerance: float,
+    rings: _Rings, edges: _Edges, tolerance: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Simplify each unique edge in its canonical direction (Douglas-Peucker, ends kept).
+    """Simplify each distinct edge in its canonical direction (Douglas-Peucker, ends kept).
 
     Returns the simplified vertices, edge after edge, with each edge's start and vertex count
     in them.
     """
-    ends = _edge_ends(rings, first, count)
     pieces, counts = [], []
-    for block in _blocks(count[unique], _EDGE_BLOCK):
-        edges = unique[block]
-        n = count[edges]
-        step = _steps(n, forward[edges])
-        source = np.repeat(first[edges], n) + step
+    for block in _blocks(edges.count[edges.unique], _EDGE_BLOCK):
+        chosen = edges.unique[block]
+        n = edges.count[chosen]
+        step = _steps(n, edges.forward[chosen])
+        source = np.repeat(edges.first[chosen], n) + step
         closing = step == np.repeat(n - 1, n)  # the end node: the next edge's first vertex
-        source[closing] = ends[edges]
+        source[closing] = edges.end[chosen]
         lines = shapely.linestrings(rings.xy[source], indices=np.repeat(np.arange(len(n)), n))
         del source, step, closing
         simple = shapely.simplify(lines, tolerance, preserve_topology=False)
         del lines
         xy, which = shapely.get_coordinates(simple, return_index=True)
         pieces.append(xy)
-        counts.append(np.bincount(which, minlength=len(edges)))
+        counts.append(np.bincount(which, minlength=len(chosen)))
     simple_count = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
     xy = np.concatenate(pieces) if pieces else np.zeros((0, 2))
     return xy, np.r_[0, np.cumsum(simple_count)[:-1]].astype(np.int64), simple_count
@@ -323,36 +320,21 @@ def _blocks(counts: np.ndarray, limit: int) -> list[np.ndarray]:
 
 def _steps(n: np.ndarray, forward: np.ndarray) -> np.ndarray:
     """Return ``0 .. n-1`` for each item, or ``n-1 .. 0`` where it is not ``forward``."""
-    dtype = _index_type(int(n.sum()))
-    size = np.repeat(n.astype(dtype), n)
-    local = np.arange(len(size), dtype=dtype) - np.repeat((np.cumsum(n) - n).astype(dtype), n)
+    _, size, local = _positions(n, np.cumsum(n) - n)
     return np.where(np.repeat(forward, n), local, size - 1 - local)
 
 
-def _edge_ends(rings: _Rings, first: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """Return the index of every edge's end node."""
-    ring = np.searchsorted(rings.starts, first, side="right") - 1
-    after = first + count - 1
-    ring_end = rings.starts[ring] + rings.lengths[ring]
-    return np.where(after >= ring_end, rings.starts[ring], after)
-
-
 def _reassemble(
-    rings: _Rings,
-    inverse: np.ndarray,
-    forward: np.ndarray,
-    xy: np.ndarray,
-    start: np.ndarray,
-    count: np.ndarray,
+    rings: _Rings, edges: _Edges, xy: np.ndarray, start: np.ndarray, count: np.ndarray
 ) -> np.ndarray:
     """Rebuild the rings from their simplified edges; return the multipolygons."""
+    inverse, forward = edges.inverse, edges.forward
     n = count[inverse] - 1  # each edge without its end node (the next edge's first vertex)
     step = _steps(n, forward)
     step += np.where(np.repeat(forward, n), 0, 1).astype(step.dtype)  # reversed: n .. 1
     vertices = xy[np.repeat(start[inverse], n) + step]
     del step
-    edge_ring = np.searchsorted(rings.starts, np.flatnonzero(rings.node), side="right") - 1
-    ring_size = np.bincount(edge_ring, weights=n, minlength=len(rings.lengths)).astype(np.int64)
+    ring_size = np.bincount(edges.ring, weights=n, minlength=len(rings.lengths)).astype(np.int64)
     ring_first = np.r_[0, np.cumsum(ring_size)[:-1]]
     closed = np.insert(vertices, ring_first + ring_size, vertices[ring_first], axis=0)
     ring_offsets = np.r_[0, np.cumsum(ring_size + 1)]
