@@ -26,6 +26,23 @@ DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """An empty data home for this test, as ``$INFRA_ATLAS_HOME`` (not created yet)."""
+    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture(scope="module")
+def shanxi_file(tmp_path_factory) -> Path:
+    """Shanxi's bundled cities written as an agency file would come (GeoPackage, WGS-84)."""
+    from geodata.boundaries.bundled import bundled_layer
+
+    path = tmp_path_factory.mktemp("agency") / "shanxi-2026.gpkg"
+    bundled_layer("city", "140000").gdf[["adcode", "name_zh", "geometry"]].to_file(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """The directory of small real data files used by the tests."""

@@ -28,12 +28,6 @@ def english(qapp):
     yield
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def test_import_dialog_reports_before_storing_then_stores(qtbot, home, tmp_path):
     path = cases.gbk_no_prj(tmp_path)
     dialog = ImportBoundariesDialog(province="140000")

@@ -1,9 +1,5 @@
 """Plans and sheets brought in through the window are there after a restart of the app."""
 
-from pathlib import Path
-
-import pytest
-
 from geodata.plan.plan_import import accept, propose_file
 from tests.desktop.windows import open_drawn_window
 
@@ -12,12 +8,6 @@ PLAN = (
     "到2030年，合肥市智能算力规模达到30EFlops，芜湖市智能算力规模达到10EFlops。\n"
 )
 SHEET = "region,metric,value,unit\n合肥,充电桩,20000,个\n蚌埠,充电桩,8000,个\n"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def test_a_plan_and_a_sheet_are_shown_again_after_a_restart(qtbot, home, tmp_path):

@@ -295,12 +295,6 @@ def test_numbers_as_written_and_read():
 
 
 # ----------------------------------------------------------------- the plans dialog
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def stored_plan(tmp_path: Path):
     """Store two of :func:`hand_made`'s proposals from a real GB18030 file; return the info."""
     from geodata.plan.plan_import import accept

@@ -290,12 +290,6 @@ def test_chart_without_figures_says_so(qtbot):
 
 
 # ------------------------------------------------------------------ adding and importing
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def test_add_figure_dialog_checks_then_stores(qtbot, home, all_targets):
     from desktop.dialogs.add_figure import AddFigureDialog
     from geodata.atlas import AtlasData

@@ -37,12 +37,6 @@ NO_FIELDS_EN = (
 )
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def a_csv(folder: Path) -> Path:
     path = folder / CSV_NAME
     path.write_text("region,metric,value\n140000,5G base stations,1\n", encoding="utf-8")

@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from desktop.cli.main import main
 from tests import boundary_cases as cases
 
@@ -27,12 +25,6 @@ IMPORT_KEYS = {
 }
 LAYERS_KEYS = {"active", "versions"}
 VERSION_KEYS = {"version", "source", "imported_at", "features", "level", "province"}
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:

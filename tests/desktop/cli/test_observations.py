@@ -24,12 +24,6 @@ OBSERVATION_KEYS |= {"role", "source", "quote", "note"}
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def example(tmp_path) -> Path:
     path = tmp_path / "shanxi_5g.csv"
     path.write_text(EXAMPLE, encoding="utf-8")

@@ -36,12 +36,6 @@ PLAN_TEXT = (
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def plan_txt(tmp_path) -> Path:
     return docmaker.write_text(tmp_path, "anhui_plan.txt", PLAN_TEXT)
 

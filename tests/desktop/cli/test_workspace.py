@@ -22,16 +22,6 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-@pytest.fixture(scope="module")
-def shanxi_file(tmp_path_factory):
-    from geodata.boundaries.bundled import bundled_layer
-
-    path = tmp_path_factory.mktemp("ws") / "shanxi-2026.gpkg"
-    layer = bundled_layer("city", "140000").gdf[["adcode", "name_zh", "geometry"]]
-    layer.to_file(path)
-    return path
-
-
 def cli(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()

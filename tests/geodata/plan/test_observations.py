@@ -43,12 +43,6 @@ TARGETS = load_targets() + [
 ]
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def sheet(tmp_path: Path, rows: list[str], name: str = "figures.csv", encoding="utf-8") -> Path:
     path = tmp_path / name
     path.write_bytes((HEADER + "".join(r + "\n" for r in rows)).encode(encoding))

@@ -22,12 +22,6 @@ HEFEI = "合肥"
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def plan_txt(tmp_path) -> Path:
     return docmaker.write_text(tmp_path, "anhui_plan.txt", "\n".join(PLAN_LINES) + "\n")
 

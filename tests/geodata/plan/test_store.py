@@ -25,12 +25,6 @@ S2 = "截至2023年6月底，芜湖市数据中心机架约3000个。"
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def original(tmp_path) -> Path:
     path = tmp_path / "anhui_plan.txt"
     path.write_text(TEXT, encoding="utf-8", newline="")

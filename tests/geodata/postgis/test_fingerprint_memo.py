@@ -114,16 +114,6 @@ def clock(monkeypatch) -> Clock:
     changes.forget_fingerprint()
 
 
-@pytest.fixture(scope="module")
-def shanxi_file(tmp_path_factory):
-    """Shanxi's bundled cities as an agency's GeoPackage."""
-    from geodata.boundaries.bundled import bundled_layer
-
-    path = tmp_path_factory.mktemp("memo") / "shanxi.gpkg"
-    bundled_layer("city", "140000").gdf[["adcode", "name_zh", "geometry"]].to_file(path)
-    return path
-
-
 @pytest.fixture
 def shared(pg_workspace, tmp_path, monkeypatch, clock) -> str:
     """A data home whose workspace in use is the test database; its DSN."""

@@ -19,22 +19,6 @@ from geodata.postgis.connection import ReadOnlyWorkspace, WorkspaceUnavailable, 
 pytestmark = pytest.mark.postgis
 
 
-@pytest.fixture(scope="module")
-def shanxi_file(tmp_path_factory):
-    """Shanxi's bundled cities written as an agency file would come (GeoPackage, WGS-84)."""
-    from geodata.boundaries.bundled import bundled_layer
-
-    path = tmp_path_factory.mktemp("pg") / "shanxi.gpkg"
-    bundled_layer("city", "140000").gdf[["adcode", "name_zh", "geometry"]].to_file(path)
-    return path
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def _wait_for(condition, seconds: float = 30.0) -> None:
     """Wait until ``condition()`` holds (the cache is written in the background)."""
     import time

@@ -15,13 +15,8 @@ pytestmark = pytest.mark.postgis
 SHOWN = "dbname=atlas{x}%s<b>"
 
 
-def test_a_newer_schema_is_said_in_chinese(pg_workspace):
-    with connect(pg_workspace) as conn:
-        conn.execute(
-            "UPDATE infra_atlas.meta SET value = %s WHERE key = 'schema_version'",
-            (str(SCHEMA_VERSION + 1),),
-        )
-        conn.commit()
+def test_a_newer_schema_is_said_in_chinese(newer_schema):
+    with connect(newer_schema) as conn:
         with pytest.raises(SchemaMismatch) as caught:
             check_schema(conn, SHOWN)
     assert str(caught.value) == (

@@ -165,12 +165,6 @@ def test_zhejiang_report_lists_corridors_with_lengths(data):
     assert re.search(r"杭绍甬智慧高速公路: \d+\.\d 公里 \(示意线\)", text)
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("INFRA_ATLAS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 METRIC = "城市新型基础设施重点项目建设进度考核指标第{i}项（千兆光网与数据中心）"
 
 
