@@ -98,7 +98,12 @@ def _app_province(value: str) -> str:
     return value if value == NATIONAL else resolve_province(value)
 
 
-def create_window(province: str | None = None, select: str | None = None, quiet: bool = False):
+def create_window(
+    province: str | None = None,
+    select: str | None = None,
+    quiet: bool = False,
+    map_view=None,
+):
     """Create the application state, data and main window (the QApplication must exist).
 
     Parameters
@@ -110,23 +115,43 @@ def create_window(province: str | None = None, select: str | None = None, quiet:
         Adcode of a region to select once the map is drawn.
     quiet : bool
         Errors go to the status bar instead of dialogs.
+    map_view : MapView, optional
+        A view already loading a page (:func:`desktop.map.prefetch.load_ahead`), for the map.
 
     Returns
     -------
     MainWindow
     """
+    from contextlib import nullcontext
+
     from PySide6.QtWidgets import QApplication
 
-    from desktop.i18n import install_language
-    from geodata.atlas import AtlasData
-    from geodata.statefiles import clean_stores
+    from desktop.map.prefetch import processing_events
+
+    # The window's modules are the bulk of a start: a page loading ahead goes on meanwhile.
+    with processing_events() if map_view is not None else nullcontext():
+        from desktop.i18n import install_language
+        from desktop.main_window import MainWindow
+        from geodata.atlas import AtlasData
+        from geodata.statefiles import clean_stores
 
     clean_stores()  # what a killed import left (the window's notice says what is damaged)
     state = initial_state(province, select)
     install_language(QApplication.instance(), state.language)
-    from desktop.main_window import MainWindow
+    return MainWindow(state, AtlasData(), quiet=quiet, map_view=map_view)
 
-    return MainWindow(state, AtlasData(), quiet=quiet)
+
+def _page_ahead(province: str | None, select: str | None):
+    """Return a view loading the page the last start drew (:mod:`desktop.map.prefetch`).
+
+    None when the start names a province or a selection (the last page would not show them)
+    or when there is nothing to load ahead.
+    """
+    if province is not None or select is not None:
+        return None
+    from desktop.map.prefetch import load_ahead
+
+    return load_ahead()
 
 
 def start_message(data, state) -> str | None:
@@ -173,15 +198,16 @@ def run(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance() or QApplication(sys.argv)
+    ahead = _page_ahead(province, select)  # before anything else: the page loads meanwhile
     from desktop.icons import app_icon
     from desktop.qtfonts import apply_app_font
 
-    app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Infra Atlas")
     app.setOrganizationName("Infra Atlas")
     app.setWindowIcon(app_icon())
     apply_app_font(app)
-    window = create_window(province, select, quiet=screenshot is not None)
+    window = create_window(province, select, quiet=screenshot is not None, map_view=ahead)
     exit_code = {"value": 0}
     if out is not None:
 

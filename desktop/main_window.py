@@ -29,6 +29,7 @@ from desktop.export_actions import ExportActions
 from desktop.i18n import install_language, region_name
 from desktop.icons import app_icon
 from desktop.map.controller import MapController
+from desktop.map.prefetch import adopt, remember_page
 from desktop.map.view import MapView, grab_when_painted
 from desktop.notify import Notifier, in_language, plain_message_box
 from desktop.panels import connect_event
@@ -37,6 +38,7 @@ from desktop.panels.region import RegionPanel
 from desktop.panels.region_picker import RegionPicker
 from desktop.panels.targets import TargetsPanel
 from desktop.plan_actions import PlanActions
+from desktop.pngsave import save_png
 from desktop.progress_actions import ProgressActions
 from desktop.state import AppState, all_provinces, province_choices, province_levels
 from desktop.state_notice import StateNotice, above
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         Targets, layers and corridors.
     quiet : bool
         Report errors in the status bar instead of dialogs (headless runs and tests).
+    map_view : MapView, optional
+        The map view, when one was made before the window (a page loading ahead).
 
     Attributes
     ----------
@@ -80,19 +84,23 @@ class MainWindow(QMainWindow):
     view_ready = Signal()
 
     def __init__(
-        self, state: AppState, data: AtlasData, quiet: bool = False, parent: QWidget | None = None
+        self,
+        state: AppState,
+        data: AtlasData,
+        quiet: bool = False,
+        parent: QWidget | None = None,
+        map_view: MapView | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
         self.data = data
         self.setWindowIcon(app_icon())
         self.resize(1400, 900)
-        self.map = MapView(self)
+        self.map = MapView(self) if map_view is None else map_view
         self.state_notice = StateNotice(self)  # a damaged or unwritable data folder, above the map
         self.notifier = Notifier(self, self.statusBar(), quiet=quiet)
         # the shared workspace: File > Workspace, its name in the status bar, its bar, its poll
         self.workspace = WorkspaceActions(self, data, self.notifier, self._on_plans_changed)
-        self.setCentralWidget(above(self.workspace.bar, above(self.state_notice, self.map)))
         self.controller = MapController(state, data, self.map, self.notifier, self)
         self.exports = ExportActions(state, data, self.map, self.notifier, self)
         self.plans = PlanActions(self, data, state, self.notifier, self._on_plans_changed)
@@ -110,6 +118,11 @@ class MainWindow(QMainWindow):
         self._show_progress()
         self.state_notice.check()
         self.workspace.start()  # a shared workspace that is down is said at once, off this thread
+        # Last: a view loading ahead goes on drawing off screen until then (a view put in a
+        # window is hidden until the window is shown, and a hidden page does not draw).
+        if map_view is not None:
+            adopt(map_view, self)
+        self.setCentralWidget(above(self.workspace.bar, above(self.state_notice, self.map)))
 
     # ----------------------------------------------------------------- composition
     def _build_panels(self) -> None:
@@ -272,6 +285,7 @@ class MainWindow(QMainWindow):
         self.region_picker.set_regions(result["regions"])
 
     def _on_map_ready(self) -> None:
+        remember_page(self.map, self.state.province, self.state.language)  # for the next start
         code = self.state.selected_region
         if code:
             self._show_details(code, then=self.view_ready.emit)
@@ -498,10 +512,7 @@ class MainWindow(QMainWindow):
             target = Path(path)
             try:
                 with atomic_path(target, ".png") as tmp:  # complete or not at all
-                    # opaque RGB, lightly compressed: written in a few tens of milliseconds
-                    opaque = self.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-                    if not opaque.save(str(tmp), "PNG", 80):
-                        raise OSError(f"Qt could not write {tmp}")
+                    save_png(self.grab().toImage(), tmp)  # opaque RGB, quickly deflated
             except OSError as exc:
                 self.notifier.error(self.tr("Could not write {0}").format(str(target)), True)
                 if on_failed:

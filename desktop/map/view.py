@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -138,6 +138,10 @@ class MapView(QWebEngineView):
         self.bridge.region_clicked.connect(self.region_clicked)
         self.is_ready = False
         self.current_path: Path | None = None
+        # A page loaded ahead of the window (desktop.map.prefetch): its URL, size and remote
+        # access while it can still be kept; it reports ready only once asked for.
+        self._ahead: tuple[QUrl, QSize, bool] | None = None
+        self._held = False
         _VIEWS.add(self)
 
     def set_allow_remote(self, allow: bool) -> None:
@@ -168,22 +172,58 @@ class MapView(QWebEngineView):
         draws: its first frame already shows them, and one cached document serves every view.
         (A query, not a fragment: a new fragment on the same document would not reload it.)
         """
+        url = map_url(path, view, selected)
+        if self._take_ahead(url):
+            return
         self.is_ready = False
         self.current_path = Path(path)
-        url = QUrl.fromLocalFile(str(path))
-        query = []
-        if view is not None:
-            query.append("view=" + ",".join(repr(float(v)) for v in view))
-        if selected:
-            query.append(f"selected={selected}")
-        if query:
-            url.setQuery("&".join(query))
         self.map_page.map_url = url
         self.load(url)
 
+    def load_ahead(self, path: Path) -> None:
+        """Load ``path`` before anyone asks for it.
+
+        A later :meth:`load_map` of the same page keeps it instead of loading it again, if the
+        view kept its size meanwhile. For a warm start (:mod:`desktop.map.prefetch`): the page
+        loads while the window is built.
+        """
+        self.load_map(path)
+        self._ahead = (self.map_page.map_url, self.size(), self.interceptor.allow_remote)
+        self._held = True
+
+    def _take_ahead(self, url: QUrl) -> bool:
+        """Return whether the page loaded ahead is the one asked for, and keep it if so.
+
+        Only once, only for the same URL, remote access and size: a page that was laid out at
+        another size would show another extent. Its ``map_ready``, held until now (nothing of
+        the window was listening), follows from the event loop if it is drawn already.
+        """
+        ahead, held = self._ahead, self._held
+        self._ahead, self._held = None, False
+        if not held or ahead != (url, self.size(), self.interceptor.allow_remote):
+            return False
+        if self.is_ready:
+            QTimer.singleShot(0, lambda: self._report_kept(url))
+        return True
+
+    def _report_kept(self, url: QUrl) -> None:
+        """Report the kept page ready, unless another load replaced it meanwhile."""
+        if self.is_ready and self.map_page.map_url == url:
+            self.map_ready.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Forget a page loaded ahead once the view takes another size.
+
+        (Its extent would not fit the new size.)
+        """
+        if self._ahead is not None and event.size() != self._ahead[1]:
+            self._ahead = None
+        super().resizeEvent(event)
+
     def _on_ready(self) -> None:
         self.is_ready = True
-        self.map_ready.emit()
+        if not self._held:  # (a page loaded ahead reports when it is asked for)
+            self.map_ready.emit()
 
     def call(
         self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
@@ -210,6 +250,21 @@ class MapView(QWebEngineView):
                 callback(None)
 
         self.map_page.runJavaScript(f"JSON.stringify({expression})", 0, decode)
+
+
+def map_url(
+    path: Path, view: tuple[float, float, float] | None = None, selected: str | None = None
+) -> QUrl:
+    """Return the URL that loads a map document at ``view`` with ``selected`` highlighted."""
+    url = QUrl.fromLocalFile(str(path))
+    query = []
+    if view is not None:
+        query.append("view=" + ",".join(repr(float(v)) for v in view))
+    if selected:
+        query.append(f"selected={selected}")
+    if query:
+        url.setQuery("&".join(query))
+    return url
 
 
 def is_blank(image: QImage) -> bool:
