@@ -146,3 +146,31 @@ def test_python_dash_m_runs_the_same_command_line():
     )
     assert result.returncode == 2
     assert result.stderr.startswith("error: --region '12ab' is not an adcode")
+
+
+def test_opening_the_app_parses_with_the_gui_parser_alone():
+    code = (
+        "import sys; from desktop.cli.main import _parse; "
+        "a = _parse(['gui', '--province', 'zhejiang', '--screenshot', 'x.png']); "
+        "b = _parse([]); "
+        "print(a.command, a.province, a.screenshot, b.command, b.province, "
+        "'desktop.cli.export' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["gui", "zhejiang", "x.png", "gui", "None", "False"]
+
+
+def test_a_wrong_gui_argument_is_said_as_by_the_whole_parser(capsys):
+    from desktop.cli.common import UsageError
+    from desktop.cli.main import _parse, build_parser, main
+
+    with pytest.raises(UsageError) as whole:
+        build_parser().parse_args(["gui", "--bogus"])
+    with pytest.raises(UsageError) as fast:
+        _parse(["gui", "--bogus"])
+    assert str(fast.value) == str(whole.value)
+    assert main(["gui", "--bogus"]) == 2
+    assert capsys.readouterr().err == f"error: {whole.value}\n"
+    assert _parse(["targets", "--province", "shanxi"]).command == "targets"
