@@ -31,6 +31,19 @@ def province_help() -> str:
     return f"province name, pinyin or adcode (any of the 34), e.g. 安徽, anhui, {examples}"
 
 
+class ProvinceOption(argparse.Action):
+    """A ``--province VALUE`` option whose help is :func:`province_help`, made when shown.
+
+    The help reads the plans' manifest; the app's own start (``infra-atlas gui``) does not wait
+    for it.
+    """
+
+    help = property(lambda _self: province_help(), lambda _self, _value: None)
+
+    def __call__(self, _parser, namespace, values, _option_string=None) -> None:  # noqa: D102
+        setattr(namespace, self.dest, values)
+
+
 def province_examples() -> str:
     """Return the featured provinces' names for a message: ``"shanxi or zhejiang"``."""
     return " or ".join(slug for slug, _ in featured_slugs())

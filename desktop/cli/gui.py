@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.common import province_help
+from desktop.cli.common import ProvinceOption
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -17,7 +17,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``gui`` to the subparsers ``sub``."""
     gui = sub.add_parser("gui", help="open the desktop app")
-    gui.add_argument("--province", help=province_help())
+    gui.add_argument("--province", action=ProvinceOption)
     gui.add_argument("--select", metavar="ADCODE", help="select a region on start")
     gui.add_argument("--screenshot", metavar="FILE.png", help="paint the window to a PNG and exit")
     gui.set_defaults(func=cmd_gui)

@@ -154,12 +154,15 @@ def test_opening_the_app_parses_with_the_gui_parser_alone():
         "a = _parse(['gui', '--province', 'zhejiang', '--screenshot', 'x.png']); "
         "b = _parse([]); "
         "print(a.command, a.province, a.screenshot, b.command, b.province, "
-        "'desktop.cli.export' in sys.modules)"
+        "'desktop.cli.export' in sys.modules, 'geodata.plan.provinces' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
-    assert result.stdout.split() == ["gui", "zhejiang", "x.png", "gui", "None", "False"]
+    # neither the other commands nor the plans' manifest (the help's examples) were read
+    assert result.stdout.split() == ["gui", "zhejiang", "x.png", "gui", "None", "False", "False"]
+    help_text = " ".join(run("gui", "--help").stdout.split())
+    assert "any of the 34), e.g. 安徽, anhui, shanxi (140000) or zhejiang (330000)" in help_text
 
 
 def test_a_wrong_gui_argument_is_said_as_by_the_whole_parser(capsys):
