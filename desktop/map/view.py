@@ -138,9 +138,9 @@ class MapView(QWebEngineView):
         self.bridge.region_clicked.connect(self.region_clicked)
         self.is_ready = False
         self.current_path: Path | None = None
-        # A page loaded ahead of the window (desktop.map.prefetch): its URL, size and remote
-        # access while it can still be kept; it reports ready only once asked for.
-        self._ahead: tuple[QUrl, QSize, bool] | None = None
+        # A page loaded ahead of the window (desktop.map.prefetch): its URL, size, remote access
+        # and file while it can still be kept; it reports ready only once asked for.
+        self._ahead: tuple[QUrl, QSize, bool, tuple[int, int] | None] | None = None
         self._held = False
         _VIEWS.add(self)
 
@@ -184,23 +184,33 @@ class MapView(QWebEngineView):
         """Load ``path`` before anyone asks for it.
 
         A later :meth:`load_map` of the same page keeps it instead of loading it again, if the
-        view kept its size meanwhile. For a warm start (:mod:`desktop.map.prefetch`): the page
-        loads while the window is built.
+        view kept its size and the file was not written again meanwhile. For a warm start
+        (:mod:`desktop.map.prefetch`): the page loads while the window is built.
         """
         self.load_map(path)
-        self._ahead = (self.map_page.map_url, self.size(), self.interceptor.allow_remote)
+        self._ahead = self._wanted(self.map_page.map_url)
         self._held = True
+
+    def _wanted(self, url: QUrl) -> tuple[QUrl, QSize, bool, tuple[int, int] | None]:
+        """Return what a page loaded ahead must match to be kept for ``url``."""
+        try:
+            stat = Path(url.toLocalFile()).stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)  # a damaged page made again is another file
+        except OSError:
+            stamp = None
+        return url, self.size(), self.interceptor.allow_remote, stamp
 
     def _take_ahead(self, url: QUrl) -> bool:
         """Return whether the page loaded ahead is the one asked for, and keep it if so.
 
-        Only once, only for the same URL, remote access and size: a page that was laid out at
-        another size would show another extent. Its ``map_ready``, held until now (nothing of
-        the window was listening), follows from the event loop if it is drawn already.
+        Only once, only for the same URL, remote access, size and file: a page laid out at another
+        size would show another extent, and a cached page found damaged is written again. Its
+        ``map_ready``, held until now (nothing of the window was listening), follows from the
+        event loop if it is drawn already.
         """
         ahead, held = self._ahead, self._held
         self._ahead, self._held = None, False
-        if not held or ahead != (url, self.size(), self.interceptor.allow_remote):
+        if not held or ahead is None or ahead != self._wanted(url):
             return False
         if self.is_ready:
             QTimer.singleShot(0, lambda: self._report_kept(url))

@@ -97,6 +97,17 @@ def test_a_page_laid_out_at_another_size_is_loaded_again(qtbot, noted):
     assert json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))["regions"] == 11
 
 
+def test_a_damaged_page_loaded_ahead_is_made_again_and_loaded(qtbot, noted):
+    page = Path(noted["path"])
+    whole = page.read_bytes()
+    page.write_bytes(whole[: len(whole) // 2])  # cut short: the view cache makes it again
+    view = load_ahead()
+    window, loads = _start(qtbot, view)
+    assert loads == [noted["path"]]  # the page written again, not the half loaded ahead
+    assert page.read_bytes().rstrip().endswith(b"</html>")
+    assert json.loads(run_js(qtbot, window, "InfraAtlas.describe()"))["regions"] == 11
+
+
 def test_another_province_replaces_the_page_loaded_ahead(qtbot, noted):
     view = load_ahead()
     window, loads = _start(qtbot, view, province="zhejiang")
