@@ -70,8 +70,9 @@ def load_ahead() -> MapView | None:
     """Return a map view already loading the page the last start drew, or None.
 
     None when there is no usable note (missing, damaged, its page gone) or when the settings
-    open another province or language than the note's (the window of a ``--screenshot`` run of
-    another province saves no settings). The view is shown off screen at the noted size, so that
+    open another province or language than the note's (they are saved when the window closes,
+    the note when a map is drawn: a window killed after switching province leaves them apart).
+    The view is shown off screen at the noted size, so that
     the page lays out as it will in the window; the window takes it with :func:`adopt`.
     """
     record = read_cache_json(cache_dir() / RECORD_NAME, parse=_parse_record)
