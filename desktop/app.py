@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geodata.errors import InputError
+
+if TYPE_CHECKING:  # (Qt is imported only once the environment is set)
+    from desktop.main_window import MainWindow
+    from desktop.map.view import MapView
 
 
 def _prepare_environment(headless: bool) -> None:
@@ -102,8 +107,8 @@ def create_window(
     province: str | None = None,
     select: str | None = None,
     quiet: bool = False,
-    map_view=None,
-):
+    map_view: MapView | None = None,
+) -> MainWindow:
     """Create the application state, data and main window (the QApplication must exist).
 
     Parameters
@@ -141,7 +146,7 @@ def create_window(
     return MainWindow(state, AtlasData(), quiet=quiet, map_view=map_view)
 
 
-def _page_ahead(province: str | None, select: str | None):
+def _page_ahead(province: str | None, select: str | None) -> MapView | None:
     """Return a view loading the page the last start drew (:mod:`desktop.map.prefetch`).
 
     None when the start names a province or a selection (the last page would not show them)
