@@ -7,6 +7,10 @@
 ``baseline-page OUT.png HTML``
     The same bare script on a map page of the app (the page a warm start draws): the part of a
     warm start that is the page itself, for the report.
+``window-only OUT.png``
+    The app's own start without its map page: the window built and shown as ``infra-atlas gui``
+    builds it (imports, state, panels, menus, an empty map view), grabbed and saved as the app
+    saves its screenshot. The part of a warm start that is the window, for the report.
 ``naive OUT.png GPKG HTML``
     The naive pipeline: geopandas read, ``folium.GeoJson(gdf)``, save, load in a
     QWebEngineView, screenshot.
@@ -125,6 +129,42 @@ def baseline_page(out: str, html: str) -> None:
 
     view.loadFinished.connect(lambda _ok: poll())
     view.load(QUrl.fromLocalFile(html))
+    app.exec()
+    _report()
+
+
+def window_only(out: str) -> None:
+    """Start the app's window as a warm start does, with no map page; save it once shown.
+
+    The same steps as :func:`desktop.app.run` for ``gui --screenshot``, but for the page: no
+    page is loaded ahead and no map is built, so the map view stays empty. The window is
+    grabbed and written with the app's own PNG writer as soon as the event loop runs (its
+    widgets paint when grabbed).
+    """
+    from desktop.app import _prepare_environment, create_window
+
+    _prepare_environment(headless=True)
+    app = _app()
+    from PySide6.QtCore import QTimer
+
+    from desktop.icons import app_icon
+    from desktop.pngsave import save_png
+    from desktop.qtfonts import apply_app_font
+
+    app.setApplicationName("Infra Atlas")
+    app.setOrganizationName("Infra Atlas")
+    app.setWindowIcon(app_icon())
+    apply_app_font(app)
+    window = create_window(quiet=True)
+    window.show()
+
+    def shoot() -> None:
+        tmp = out + ".part.png"
+        save_png(window.grab().toImage(), tmp)
+        os.replace(tmp, out)
+        app.quit()
+
+    QTimer.singleShot(0, shoot)
     app.exec()
     _report()
 
@@ -392,6 +432,7 @@ if __name__ == "__main__":
     {
         "baseline-start": baseline_start,
         "baseline-page": baseline_page,
+        "window-only": window_only,
         "naive": naive,
         "atlas-import": atlas_import,
         "atlas-open": atlas_open,
