@@ -141,27 +141,20 @@ def window_only(out: str) -> None:
     grabbed and written with the app's own PNG writer as soon as the event loop runs (its
     widgets paint when grabbed).
     """
-    from desktop.app import _prepare_environment, create_window
+    from desktop.app import _prepare_environment, create_window, dress_application
 
     _prepare_environment(headless=True)
     app = _app()
     from PySide6.QtCore import QTimer
 
-    from desktop.icons import app_icon
     from desktop.pngsave import save_png
-    from desktop.qtfonts import apply_app_font
 
-    app.setApplicationName("Infra Atlas")
-    app.setOrganizationName("Infra Atlas")
-    app.setWindowIcon(app_icon())
-    apply_app_font(app)
+    dress_application(app)
     window = create_window(quiet=True)
     window.show()
 
     def shoot() -> None:
-        tmp = out + ".part.png"
-        save_png(window.grab().toImage(), tmp)
-        os.replace(tmp, out)
+        _write_png(window.grab().toImage(), out, save=save_png)
         app.quit()
 
     QTimer.singleShot(0, shoot)
@@ -220,10 +213,13 @@ def _save_when_painted(
     then()
 
 
-def _write_png(image, out: str) -> None:
-    """Write ``image`` under a temporary name and rename it (the parent watches for ``out``)."""
+def _write_png(image, out: str, save=lambda image, path: image.save(path, "PNG", 80)) -> None:
+    """Write ``image`` under a temporary name and rename it (the parent watches for ``out``).
+
+    ``save(image, path)`` writes the file: Qt's PNG writer unless another is given.
+    """
     tmp = out + ".part.png"
-    image.save(tmp, "PNG", 80)
+    save(image, tmp)
     os.replace(tmp, out)
 
 

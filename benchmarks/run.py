@@ -295,25 +295,12 @@ def main(argv: list[str] | None = None) -> int:
             f"the window alone {window}",
             flush=True,
         )
-        if page:
-            rows.append(
-                (
-                    "  a bare web view on the same map page (s)",
-                    median(page),
-                    median(base),
-                    "(reported: x baseline)",
-                    None,
-                )
-            )
-        rows.append(
-            (
-                "  the app's window alone, no map page (s)",
-                median(window),
-                median(base),
-                "(reported: x baseline)",
-                None,
-            )
-        )
+        for name, alone in (
+            ("  a bare web view on the same map page (s)", page),
+            ("  the app's window alone, no map page (s)", window),
+        ):
+            if alone:
+                rows.append((name, median(alone), median(base), "(reported: x baseline)", None))
 
     # 2. national county layer, first import to painted map ---------------------------------
     if "national" in cases:

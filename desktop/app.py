@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from geodata.errors import InputError
 
 if TYPE_CHECKING:  # (Qt is imported only once the environment is set)
+    from PySide6.QtWidgets import QApplication
+
     from desktop.main_window import MainWindow
     from desktop.map.view import MapView
 
@@ -159,6 +161,17 @@ def _page_ahead(province: str | None, select: str | None) -> MapView | None:
     return load_ahead()
 
 
+def dress_application(app: QApplication) -> None:
+    """Give the application its name (the settings' place), icon and font, as a start does."""
+    from desktop.icons import app_icon
+    from desktop.qtfonts import apply_app_font
+
+    app.setApplicationName("Infra Atlas")
+    app.setOrganizationName("Infra Atlas")
+    app.setWindowIcon(app_icon())
+    apply_app_font(app)
+
+
 def start_message(data, state) -> str | None:
     """Return what the first map waits for when it is neither cached nor shipped, else None.
 
@@ -205,13 +218,7 @@ def run(
 
     app = QApplication.instance() or QApplication(sys.argv)
     ahead = _page_ahead(province, select)  # before anything else: the page loads meanwhile
-    from desktop.icons import app_icon
-    from desktop.qtfonts import apply_app_font
-
-    app.setApplicationName("Infra Atlas")
-    app.setOrganizationName("Infra Atlas")
-    app.setWindowIcon(app_icon())
-    apply_app_font(app)
+    dress_application(app)
     window = create_window(province, select, quiet=screenshot is not None, map_view=ahead)
     exit_code = {"value": 0}
     if out is not None:
